@@ -1,0 +1,78 @@
+/**
+ * The loaded configuration: what the rest of the pipeline reads. It is built
+ * from routes.yaml by `loadConfig` (schema -> secrets -> defaults ->
+ * inheritance) and never changes afterwards. Durations are milliseconds.
+ */
+import type { Matcher } from '../matcher/types.js';
+
+/** A node of the routing tree with its settings already inherited. */
+export interface Route {
+  /** Position in the tree: root "0", its second child "0.1", ... Unique. */
+  readonly id: string;
+  /** Alertmanager's route key: matcher sets from the root down, joined by "/". */
+  readonly key: string;
+  readonly receiver: string;
+  /** Labels to group by; ignored when groupByAll. */
+  readonly groupBy: readonly string[];
+  /** `group_by: ['...']`: every label of the alert groups. */
+  readonly groupByAll: boolean;
+  readonly groupWait: number;
+  readonly groupInterval: number;
+  readonly repeatInterval: number;
+  /** Sorted like Alertmanager (name, value, type); all must match. */
+  readonly matchers: readonly Matcher[];
+  readonly continue: boolean;
+  /** Not inherited, as in Alertmanager. */
+  readonly muteTimeIntervals: readonly string[];
+  readonly activeTimeIntervals: readonly string[];
+  readonly routes: readonly Route[];
+}
+
+/** HTTP client settings shared by HTTP integrations (Alertmanager's http_config, the subset Workers can honour). */
+export interface HttpConfig {
+  /** Value of the Authorization header, already resolved (`Bearer x`, `Basic base64`). */
+  readonly authorization?: string;
+  readonly followRedirects: boolean;
+}
+
+export interface WebhookIntegration {
+  readonly type: 'webhook';
+  readonly url: string;
+  readonly sendResolved: boolean;
+  /** 0 = no limit. */
+  readonly maxAlerts: number;
+  readonly http: HttpConfig;
+}
+
+/** Integrations this build can deliver to. Grows as integration issues land. */
+export type Integration = WebhookIntegration;
+
+export interface Receiver {
+  readonly name: string;
+  readonly integrations: readonly Integration[];
+}
+
+export interface InhibitRule {
+  readonly sourceMatchers: readonly Matcher[];
+  readonly targetMatchers: readonly Matcher[];
+  readonly equal: readonly string[];
+}
+
+export interface GlobalConfig {
+  readonly resolveTimeout: number;
+  /** Default http_config for integrations. */
+  readonly http: HttpConfig;
+}
+
+export interface Config {
+  readonly global: GlobalConfig;
+  readonly route: Route;
+  readonly receivers: ReadonlyMap<string, Receiver>;
+  readonly inhibitRules: readonly InhibitRule[];
+  /** Dispatcher shards the group keys are spread over (edgealert extension, default 1). */
+  readonly shards: number;
+  /** The config text as written, secrets redacted as `<secret>` (for /api/v2/status). */
+  readonly redactedOriginal: string;
+  /** Every `${NAME}` the config references, for checks and redaction. */
+  readonly secretNames: readonly string[];
+}
