@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Runs edgealert locally under wrangler dev (workerd), offline, with state on disk.
+//   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR]
+// Defaults: routes.yaml, port 8787, state in .edgealert/state, 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string', default: 'routes.yaml' },
+    port: { type: 'string', default: '8787' },
+    state: { type: 'string', default: '.edgealert/state' },
+    ip: { type: 'string', default: '127.0.0.1' },
+  },
+});
+const config = resolve(process.cwd(), values.config);
+if (!existsSync(config)) {
+  console.error(`edgealert: config file not found: ${config}`);
+  process.exit(2);
+}
+const state = resolve(process.cwd(), values.state);
+console.log(`edgealert: serving ${config} on http://${values.ip}:${values.port}, state in ${state}`);
+console.log('edgealert: local mode: the API is open to anyone who can reach this address');
+
+const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js');
+const child = spawn(
+  process.execPath,
+  [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
+    '--show-interactive-dev-session=false', '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      EDGEALERT_CONFIG_FILE: config,
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      WRANGLER_SEND_METRICS: 'false',
+    },
+  },
+);
+const stop = (signal) => child.kill(signal);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,77 @@
+/**
+ * Alerts as clients post them (Prometheus, amtool, an upstream Alertmanager):
+ * the request schema, then Alertmanager's defaulting and validation, one
+ * alert at a time so that one bad alert does not reject the batch.
+ */
+import { z } from 'zod';
+import { fingerprint } from './fingerprint.js';
+import { isValidLabelName } from './label-set.js';
+import type { LabelSet } from './labels.js';
+import { ZERO_TIME, parseTime } from './time.js';
+import type { Alert } from './types.js';
+import { err, ok, type Result } from '../util/result.js';
+
+const timestamp = z.string().refine((s) => parseTime(s) !== null, 'must be an RFC 3339 date-time');
+
+/** One alert of a POST /api/v2/alerts body, as the OpenAPI spec describes it. */
+export const postableAlertSchema = z.object({
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()).optional(),
+  startsAt: timestamp.optional(),
+  endsAt: timestamp.optional(),
+  generatorURL: z.string().optional(),
+});
+export type PostableAlert = z.infer<typeof postableAlertSchema>;
+
+/** The body of POST /api/v2/alerts. */
+export const postableAlertsSchema = z.array(postableAlertSchema);
+
+/** What ingest needs besides the alert. */
+export interface IngestContext {
+  readonly now: number;
+  /** global.resolve_timeout in ms. */
+  readonly resolveTimeout: number;
+}
+
+/**
+ * Defaults and validates one posted alert like Alertmanager's API:
+ * missing startsAt = now (or endsAt when only that is given), missing endsAt =
+ * now + resolve_timeout (a timeout alert), empty label values dropped.
+ */
+export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Result<Alert> {
+  let startsAt = posted.startsAt ? (parseTime(posted.startsAt) ?? ZERO_TIME) : ZERO_TIME;
+  let endsAt = posted.endsAt ? (parseTime(posted.endsAt) ?? ZERO_TIME) : ZERO_TIME;
+  if (startsAt === ZERO_TIME) startsAt = endsAt === ZERO_TIME ? ctx.now : endsAt;
+  const timeout = endsAt === ZERO_TIME;
+  if (timeout) endsAt = ctx.now + ctx.resolveTimeout;
+
+  const labels = withoutEmptyValues(posted.labels);
+  const annotations = posted.annotations ?? {};
+  const problem =
+    (endsAt < startsAt && 'start time must be before end time') ||
+    invalidNames(labels, 'invalid label set') ||
+    (Object.keys(labels).length === 0 && 'at least one label pair required') ||
+    invalidNames(annotations, 'invalid annotations');
+  if (problem) return err(problem);
+  return ok({
+    fingerprint: fingerprint(labels),
+    labels,
+    annotations,
+    startsAt,
+    endsAt,
+    generatorURL: posted.generatorURL ?? '',
+    updatedAt: ctx.now,
+    timeout,
+  });
+}
+
+function withoutEmptyValues(labels: LabelSet): LabelSet {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(labels)) if (value !== '') kept[name] = value;
+  return kept;
+}
+
+function invalidNames(set: LabelSet, what: string): string | false {
+  const bad = Object.keys(set).find((name) => !isValidLabelName(name));
+  return bad === undefined ? false : `${what}: invalid name "${bad}"`;
+}

@@ -1,0 +1,26 @@
+/**
+ * The HTTP surface: Alertmanager's API v2 and health endpoints. Handlers only
+ * validate, call the domain and respond; one onError turns errors into
+ * responses with a clear message and never a stack trace or a secret.
+ */
+import { Hono } from 'hono';
+import { ConfigLoadError } from '../durable/runtime-config.js';
+import { alertsApi } from './alerts.js';
+import { healthApi } from './health.js';
+import { HttpError } from './http-error.js';
+import { statusApi } from './status.js';
+
+export function createApp() {
+  const app = new Hono<{ Bindings: Env }>();
+  app.route('/-', healthApi);
+  app.route('/api/v2/alerts', alertsApi);
+  app.route('/api/v2', statusApi);
+  app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json(error.body, error.status);
+    if (error instanceof ConfigLoadError) return c.json({ code: 500, message: error.message }, 500);
+    console.error(JSON.stringify({ level: 'error', event: 'unhandled_error', message: error.message }));
+    return c.json({ code: 500, message: 'internal error' }, 500);
+  });
+  return app;
+}

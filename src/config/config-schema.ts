@@ -1,0 +1,76 @@
+/**
+ * The whole routes.yaml: Alertmanager 0.25's config file (global, route,
+ * receivers, inhibit_rules, templates, time_intervals, mute_time_intervals)
+ * plus edgealert's optional top-level extensions (`shards`, and the reserved
+ * `people`, `schedules`, `escalation_policies`, `heartbeats`).
+ */
+import { z } from 'zod';
+import { globalSchema } from './global-schema.js';
+import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';
+import { receiverSchema } from './receiver-schema.js';
+import { routeSchema } from './route-schema.js';
+import { notYetSupported } from './refused-fields.js';
+import { expected, goString, labelNameSchema, requiredString } from './scalar-schemas.js';
+import { strictObject } from './strict-object.js';
+import { RawScalar } from './yaml-tree.js';
+
+const inhibitRuleSchema = strictObject({
+  source_match: equalMatchMap.optional(),
+  source_match_re: regexMatchMap.optional(),
+  source_matchers: matcherLines.optional(),
+  target_match: equalMatchMap.optional(),
+  target_match_re: regexMatchMap.optional(),
+  target_matchers: matcherLines.optional(),
+  equal: z.array(labelNameSchema, { error: expected('a list of label names') }).optional(),
+});
+
+/** A parsed `inhibit_rules:` entry. */
+export type RawInhibitRule = z.output<typeof inhibitRuleSchema>;
+
+// Time intervals are checked for shape only; their semantics belong to timeinterval/.
+const timeRangeSchema = strictObject({ start_time: goString, end_time: goString });
+const stringList = z.array(goString, { error: expected('a list') });
+const timeIntervalSpec = strictObject({
+  times: z.array(timeRangeSchema, { error: expected('a list') }).optional(),
+  weekdays: stringList.optional(),
+  days_of_month: stringList.optional(),
+  months: stringList.optional(),
+  years: stringList.optional(),
+  location: goString.optional(),
+});
+
+function namedTimeInterval(kind: string) {
+  return strictObject({
+    name: requiredString(`missing name in ${kind}`),
+    time_intervals: z.array(timeIntervalSpec, { error: expected('a list') }).optional(),
+  });
+}
+
+/** A parsed `time_intervals:` / `mute_time_intervals:` entry. */
+export type RawTimeInterval = z.output<ReturnType<typeof namedTimeInterval>>;
+
+const shardsSchema = z
+  .preprocess((v) => (v instanceof RawScalar ? v.value : v), z.number({ error: expected('an integer from 1 to 64') }))
+  .refine((n) => Number.isInteger(n) && n >= 1 && n <= 64, { error: 'shards must be an integer from 1 to 64' });
+
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected('a list') }).optional();
+
+/** The config file; a missing `route:` is reported by cross-checks.ts like Alertmanager does. */
+export const configSchema = strictObject({
+  global: globalSchema.optional(),
+  route: routeSchema.optional(),
+  receivers: list(receiverSchema),
+  inhibit_rules: list(inhibitRuleSchema),
+  templates: list(goString),
+  time_intervals: list(namedTimeInterval('time interval')),
+  mute_time_intervals: list(namedTimeInterval('mute time interval')),
+  // edgealert extensions.
+  shards: shardsSchema.optional(),
+  people: notYetSupported,
+  schedules: notYetSupported,
+  escalation_policies: notYetSupported,
+  heartbeats: notYetSupported,
+});
+
+/** A parsed config file, before defaults and inheritance. */
+export type RawConfig = z.output<typeof configSchema>;

@@ -1,0 +1,61 @@
+/**
+ * Loads routes.yaml: YAML -> `${NAME}` secrets -> schema (types, unknown
+ * fields, per-node rules) and whole-config checks -> defaults and
+ * inheritance -> Config. Every problem found is returned, each with the YAML
+ * path of its field; a resolved secret value never appears in an error.
+ * Pure: no I/O, no clock; runs in the Worker and in the CLI.
+ */
+import { err, ok, type Result } from '../util/result.js';
+import { isWithinPath, type ConfigError } from './config-error.js';
+import { configSchema } from './config-schema.js';
+import { crossCheck } from './cross-checks.js';
+import { sortByDocumentOrder } from './error-order.js';
+import { DEFAULT_HTTP_CONFIG, toHttpConfig } from './http-auth.js';
+import { buildInhibitRules } from './inhibit-rules.js';
+import { buildReceivers } from './receivers.js';
+import { redactConfigText } from './redact.js';
+import { buildRouteTree } from './route-tree.js';
+import { resolveSecrets, scrubSecrets } from './secrets.js';
+import type { Config } from './types.js';
+import { isRecord, parseYaml } from './yaml-tree.js';
+import { zodIssuesToErrors } from './zod-issues.js';
+
+/** Re-exported so callers of loadConfig need one import. */
+export { formatConfigErrors, type ConfigError } from './config-error.js';
+
+/** Alertmanager's default global.resolve_timeout (5m), in milliseconds. */
+export const DEFAULT_RESOLVE_TIMEOUT = 5 * 60_000;
+
+/**
+ * Parses and validates a config file. `env` holds the Worker's secrets and
+ * vars (`${NAME}` references read string entries only).
+ */
+export function loadConfig(text: string, env: Readonly<Record<string, unknown>>): Result<Config, ConfigError[]> {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) return parsed;
+  const { doc } = parsed.value;
+  // An empty file is an empty mapping; Alertmanager then reports the missing route.
+  const tree = parsed.value.tree ?? {};
+
+  const secrets = resolveSecrets(tree, env);
+  const schema = configSchema.safeParse(secrets.tree);
+  const found = [
+    ...(schema.success ? [] : zodIssuesToErrors(schema.error.issues)),
+    ...(isRecord(secrets.tree) ? crossCheck(secrets.tree) : []),
+  ].filter((e) => !secrets.unresolvedPaths.some((p) => isWithinPath(e.path, p)));
+  const errors = sortByDocumentOrder(scrubSecrets([...secrets.errors, ...found], secrets.values), doc);
+  if (errors.length > 0 || !schema.success) return err(errors);
+
+  const raw = schema.data;
+  if (!raw.route) return err([{ path: 'route', message: 'no route provided in config' }]); // crossCheck reported it
+  const globalHttp = toHttpConfig(raw.global?.http_config, DEFAULT_HTTP_CONFIG);
+  return ok({
+    global: { resolveTimeout: raw.global?.resolve_timeout ?? DEFAULT_RESOLVE_TIMEOUT, http: globalHttp },
+    route: buildRouteTree(raw.route),
+    receivers: buildReceivers(raw.receivers ?? [], globalHttp),
+    inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
+    shards: raw.shards ?? 1,
+    redactedOriginal: redactConfigText(text, doc),
+    secretNames: secrets.names,
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * `receivers:` entries. edgealert delivers webhooks today; the other
+ * Alertmanager integration lists are accepted in shape (lists of mappings)
+ * but a non-empty list fails loading with "not yet supported by edgealert",
+ * so each integration can be enabled on its own later by giving it a real
+ * schema here.
+ */
+import { z } from 'zod';
+import { httpConfigSchema } from './http-config-schema.js';
+import { requiredHttpUrl } from './address-schemas.js';
+import { fileField, NOT_YET_SUPPORTED } from './refused-fields.js';
+import { expected, goBool, goUint, requiredString } from './scalar-schemas.js';
+import { strictObject } from './strict-object.js';
+
+/** `webhook_configs:` entry (Alertmanager 0.25 WebhookConfig, plus a refused `url_file`). */
+export const webhookConfigSchema = strictObject({
+  send_resolved: goBool.optional(),
+  http_config: httpConfigSchema.optional(),
+  url: requiredHttpUrl('missing URL in webhook config'),
+  url_file: fileField('url'),
+  max_alerts: goUint.optional(),
+});
+
+/** Integration lists Alertmanager has and edgealert does not deliver yet. */
+export const UNSUPPORTED_INTEGRATIONS = [
+  'email_configs',
+  'pagerduty_configs',
+  'slack_configs',
+  'opsgenie_configs',
+  'wechat_configs',
+  'pushover_configs',
+  'victorops_configs',
+  'sns_configs',
+  'telegram_configs',
+  'discord_configs',
+  'webex_configs',
+  'msteams_configs',
+] as const;
+
+const unsupportedList = z
+  .array(z.record(z.string(), z.unknown(), { error: expected('a mapping') }), { error: expected('a list') })
+  .superRefine((list, ctx) => {
+    if (list.length > 0) ctx.addIssue({ code: 'custom', message: NOT_YET_SUPPORTED });
+  })
+  .optional();
+
+const unsupportedShape = Object.fromEntries(UNSUPPORTED_INTEGRATIONS.map((key) => [key, unsupportedList])) as Record<
+  (typeof UNSUPPORTED_INTEGRATIONS)[number],
+  typeof unsupportedList
+>;
+
+/** A `receivers:` entry. */
+export const receiverSchema = strictObject({
+  name: requiredString('missing name in receiver'),
+  webhook_configs: z.array(webhookConfigSchema, { error: expected('a list') }).optional(),
+  ...unsupportedShape,
+});
+
+/** A parsed receiver. */
+export type RawReceiver = z.output<typeof receiverSchema>;

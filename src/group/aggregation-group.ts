@@ -1,0 +1,110 @@
+/**
+ * An aggregation group: the alerts of one route that share group labels, and
+ * the timer deciding when they are flushed (Alertmanager's aggrGroup).
+ *
+ * Timer rules: the first flush comes group_wait after the group was created,
+ * or at once when an alert inserted before that first flush started more than
+ * group_wait ago. After every flush the next tick is group_interval later.
+ */
+import { z } from 'zod';
+import type { LabelSet } from '../alert/labels.js';
+import type { Alert } from '../alert/types.js';
+import type { Route } from '../config/types.js';
+import { groupId, groupKey } from '../route/group-labels.js';
+
+export const groupRecordSchema = z.object({
+  id: z.string(),
+  routeId: z.string(),
+  groupKey: z.string(),
+  labels: z.record(z.string(), z.string()),
+  createdAt: z.number(),
+  /** Before the first flush: when it is due. */
+  nextFlushAt: z.number(),
+  hasFlushed: z.boolean(),
+  /** When the first flush ran; later ticks are anchorAt + k x group_interval. */
+  anchorAt: z.number(),
+  /** Fingerprints of the alerts in the group. */
+  members: z.array(z.string()),
+});
+/** A group as stored. */
+export type GroupRecord = z.infer<typeof groupRecordSchema>;
+
+/** A group in memory. */
+export interface AggregationGroup {
+  readonly id: string;
+  readonly routeId: string;
+  readonly groupKey: string;
+  readonly labels: LabelSet;
+  readonly createdAt: number;
+  nextFlushAt: number;
+  hasFlushed: boolean;
+  anchorAt: number;
+  readonly members: Set<string>;
+}
+
+/** A new, empty group on `route` whose first flush is group_wait away. */
+export function newGroup(route: Route, labels: LabelSet, now: number): AggregationGroup {
+  return {
+    id: groupId(route, labels),
+    routeId: route.id,
+    groupKey: groupKey(route, labels),
+    labels,
+    createdAt: now,
+    nextFlushAt: now + route.groupWait,
+    hasFlushed: false,
+    anchorAt: 0,
+    members: new Set(),
+  };
+}
+
+/**
+ * Adds an alert; returns true when the group changed (new member or an
+ * earlier first flush) and must be saved.
+ */
+export function insertAlert(group: AggregationGroup, alert: Alert, route: Route, now: number): boolean {
+  let changed = false;
+  if (!group.members.has(alert.fingerprint)) {
+    group.members.add(alert.fingerprint);
+    changed = true;
+  }
+  // An alert that has waited long enough already triggers the first flush now.
+  if (!group.hasFlushed && alert.startsAt + route.groupWait < now && group.nextFlushAt > now) {
+    group.nextFlushAt = now;
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Moves the timer past the tick running at `now`: the first flush anchors the
+ * schedule, and every later tick is group_interval after the previous one on
+ * that schedule (skipping ticks the object slept through). Returns true when
+ * the stored record changed (only the first flush changes it: later ticks are
+ * derived from the anchor, so a tick costs no storage write).
+ */
+export function advanceTimer(group: AggregationGroup, route: Route, now: number): boolean {
+  const first = !group.hasFlushed;
+  if (first) {
+    group.hasFlushed = true;
+    group.anchorAt = now;
+  }
+  group.nextFlushAt = nextTick(group.anchorAt, route.groupInterval, now);
+  return first;
+}
+
+/** The first tick of the schedule `anchor + k x interval` strictly after `now`. */
+export function nextTick(anchor: number, interval: number, now: number): number {
+  return anchor + (Math.floor((now - anchor) / interval) + 1) * interval;
+}
+
+export function toRecord(group: AggregationGroup): GroupRecord {
+  return { ...group, labels: { ...group.labels }, members: [...group.members] };
+}
+
+/** A stored group back in memory; after the first flush its next tick is derived from the anchor. */
+export function fromRecord(record: GroupRecord, route: Route, now: number): AggregationGroup {
+  const nextFlushAt = record.hasFlushed
+    ? record.anchorAt + Math.ceil((now - record.anchorAt) / route.groupInterval) * route.groupInterval
+    : record.nextFlushAt;
+  return { ...record, nextFlushAt, members: new Set(record.members) };
+}

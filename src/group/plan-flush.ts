@@ -1,0 +1,54 @@
+/**
+ * What one tick of a group sends: for each integration of the route's
+ * receiver, the dedup decision against the notification log. Pure: the
+ * shard supplies the alerts, the log and the clock.
+ */
+import type { Route } from '../config/types.js';
+import type { NflogEntry } from '../nflog/entry.js';
+import { needsUpdate } from '../nflog/needs-update.js';
+import type { NotifyAlert } from '../notify/notification.js';
+import type { AggregationGroup } from './aggregation-group.js';
+import type { Delivery, FlushJob } from './flush-job.js';
+
+export interface FlushInput {
+  readonly group: AggregationGroup;
+  readonly route: Route;
+  /** The group's alerts after muting, in notification order. */
+  readonly alerts: readonly NotifyAlert[];
+  /** send_resolved of each integration of the receiver, in order. */
+  readonly sendResolved: readonly boolean[];
+  readonly nflogEntry: (integrationIndex: number) => NflogEntry | undefined;
+  readonly now: number;
+}
+
+/** Builds the flush job for a tick; every delivery is either pending (due now) or skipped. */
+export function planFlush(input: FlushInput): FlushJob {
+  const firing = new Set<string>();
+  const resolved = new Set<string>();
+  for (const a of input.alerts) (a.status === 'firing' ? firing : resolved).add(a.fingerprint);
+  const deliveries = input.sendResolved.map((sendResolved, index): Delivery => {
+    const decision = needsUpdate({
+      entry: input.nflogEntry(index),
+      firing,
+      resolved,
+      sendResolved,
+      repeatInterval: input.route.repeatInterval,
+      now: input.now,
+    });
+    return { index, state: decision.notify ? 'pending' : 'skipped', attempts: 0, dueAt: input.now, sendResolved };
+  });
+  return {
+    id: `${input.group.id}@${input.now}`,
+    groupId: input.group.id,
+    tickAt: input.now,
+    deadline: input.now + input.route.groupInterval,
+    repeatInterval: input.route.repeatInterval,
+    notification: {
+      receiver: input.route.receiver,
+      groupKey: input.group.groupKey,
+      groupLabels: { ...input.group.labels },
+      alerts: [...input.alerts],
+    },
+    deliveries,
+  };
+}

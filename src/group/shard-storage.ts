@@ -1,0 +1,59 @@
+/**
+ * What a Dispatcher shard persists, as a synchronous interface (Durable
+ * Object SQLite storage is synchronous). The shard calls it for every change
+ * it must not lose; `memoryShardStorage` backs unit tests.
+ */
+import type { Alert } from '../alert/types.js';
+import type { NflogEntry } from '../nflog/entry.js';
+import type { GroupRecord } from './aggregation-group.js';
+import type { FlushJob } from './flush-job.js';
+
+export interface ShardStorage {
+  putAlert(alert: Alert): void;
+  deleteAlert(fingerprint: string): void;
+  putGroup(group: GroupRecord): void;
+  deleteGroup(id: string): void;
+  putNflog(key: string, entry: NflogEntry): void;
+  deleteNflog(key: string): void;
+  putJob(job: FlushJob): void;
+  deleteJob(id: string): void;
+  getMeta(name: string): string | undefined;
+  putMeta(name: string, value: string): void;
+}
+
+/** Everything a shard stored, read back at start-up. */
+export interface ShardSnapshot {
+  readonly alerts: readonly Alert[];
+  readonly groups: readonly GroupRecord[];
+  readonly nflog: ReadonlyMap<string, NflogEntry>;
+  readonly jobs: readonly FlushJob[];
+}
+
+/** An in-memory ShardStorage whose contents can be read back as a snapshot. */
+export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot; writes: number } {
+  const alerts = new Map<string, Alert>();
+  const groups = new Map<string, GroupRecord>();
+  const nflog = new Map<string, NflogEntry>();
+  const jobs = new Map<string, FlushJob>();
+  const meta = new Map<string, string>();
+  const store = {
+    writes: 0,
+    putAlert: (a: Alert) => void (store.writes++, alerts.set(a.fingerprint, structuredClone(a))),
+    deleteAlert: (fp: string) => void (store.writes++, alerts.delete(fp)),
+    putGroup: (g: GroupRecord) => void (store.writes++, groups.set(g.id, structuredClone(g))),
+    deleteGroup: (id: string) => void (store.writes++, groups.delete(id)),
+    putNflog: (k: string, e: NflogEntry) => void (store.writes++, nflog.set(k, structuredClone(e))),
+    deleteNflog: (k: string) => void (store.writes++, nflog.delete(k)),
+    putJob: (j: FlushJob) => void (store.writes++, jobs.set(j.id, structuredClone(j))),
+    deleteJob: (id: string) => void (store.writes++, jobs.delete(id)),
+    getMeta: (name: string) => meta.get(name),
+    putMeta: (name: string, value: string) => void meta.set(name, value),
+    snapshot: (): ShardSnapshot => ({
+      alerts: [...alerts.values()].map((a) => structuredClone(a)),
+      groups: [...groups.values()].map((g) => structuredClone(g)),
+      nflog: new Map([...nflog].map(([k, e]) => [k, structuredClone(e)])),
+      jobs: [...jobs.values()].map((j) => structuredClone(j)),
+    }),
+  };
+  return store;
+}

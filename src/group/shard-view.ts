@@ -1,0 +1,27 @@
+/** A read-only copy of a shard's alerts and groups, as the read API needs them (RPC-safe plain data). */
+import type { Alert } from '../alert/types.js';
+import type { Shard } from './shard.js';
+
+export interface GroupView {
+  readonly groupKey: string;
+  readonly routeId: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly fingerprints: readonly string[];
+}
+
+export interface ShardView {
+  readonly alerts: readonly Alert[];
+  readonly groups: readonly GroupView[];
+}
+
+export function shardView(shard: Shard): ShardView {
+  return {
+    alerts: [...shard.alerts.values()],
+    groups: [...shard.groups.values()].map((g) => ({
+      groupKey: g.groupKey,
+      routeId: g.routeId,
+      labels: g.labels,
+      fingerprints: [...g.members],
+    })),
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * A Dispatcher shard's state and rules: the alerts it holds, its aggregation
+ * groups, the notification log and the flushes in progress. Plain TypeScript:
+ * the Durable Object shell supplies storage, the clock and an HTTP client,
+ * then arms its alarm at `nextDueAt()`.
+ */
+import { mergeIncoming } from '../alert/merge.js';
+import type { Alert } from '../alert/types.js';
+import type { Config, Route } from '../config/types.js';
+import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js';
+import type { NotifyContext } from '../notify/integration.js';
+import { snapshotAlerts } from '../notify/notification.js';
+import { notifiersFor } from '../notify/notifiers.js';
+import { findRoute, matchRoutes } from '../route/match-routes.js';
+import { groupId, groupLabelsFor } from '../route/group-labels.js';
+import {
+  advanceTimer,
+  fromRecord,
+  insertAlert,
+  newGroup,
+  toRecord,
+  type AggregationGroup,
+} from './aggregation-group.js';
+import { attemptDelivery } from './deliver.js';
+import { alertSets, allDelivered, isSettled, nextAttemptAt, type FlushJob } from './flush-job.js';
+import { mustPersistAlert } from './persist-policy.js';
+import { planFlush } from './plan-flush.js';
+import type { ShardSnapshot, ShardStorage } from './shard-storage.js';
+
+/** An alert and the ids of the routes (on this shard) it was routed to. */
+export interface IngestItem {
+  readonly alert: Alert;
+  readonly routeIds: readonly string[];
+}
+
+/** What the shard needs from its host to deliver notifications. */
+export interface DeliveryHost {
+  readonly clock: () => number;
+  readonly notify: NotifyContext;
+  readonly random: () => number;
+}
+
+export class Shard {
+  readonly alerts = new Map<string, Alert>();
+  readonly groups = new Map<string, AggregationGroup>();
+  private readonly storedEndsAt = new Map<string, number>();
+  private readonly refs = new Map<string, number>();
+  private readonly nflog: Map<string, NflogEntry>;
+  private readonly jobs = new Map<string, FlushJob>();
+  private nextNflogCollectAt = 0;
+
+  constructor(
+    private readonly config: Config,
+    private readonly storage: ShardStorage,
+    snapshot: ShardSnapshot,
+    now: number,
+  ) {
+    for (const alert of snapshot.alerts) {
+      this.alerts.set(alert.fingerprint, alert);
+      this.storedEndsAt.set(alert.fingerprint, alert.endsAt);
+    }
+    for (const record of snapshot.groups) {
+      const route = findRoute(config.route, record.routeId);
+      if (route && groupId(route, record.labels) === record.id) this.addGroup(fromRecord(record, route, now));
+      else storage.deleteGroup(record.id); // the routing tree changed under it
+    }
+    this.nflog = new Map(snapshot.nflog);
+    for (const job of snapshot.jobs) this.jobs.set(job.id, job);
+    this.regroupOrphans(now);
+  }
+
+  /** Stores alerts (merging re-sends) and adds them to their groups. */
+  ingest(items: readonly IngestItem[], now: number): void {
+    for (const { alert, routeIds } of items) {
+      const previous = this.alerts.get(alert.fingerprint);
+      const merged = mergeIncoming(previous, alert, now);
+      this.alerts.set(merged.fingerprint, merged);
+      if (mustPersistAlert(previous, merged, this.storedEndsAt.get(merged.fingerprint), now)) {
+        this.storage.putAlert(merged);
+        this.storedEndsAt.set(merged.fingerprint, merged.endsAt);
+      }
+      for (const routeId of routeIds) {
+        const route = findRoute(this.config.route, routeId);
+        if (route) this.insertIntoGroup(route, merged, now);
+      }
+    }
+  }
+
+  /** When the alarm should next fire, if anything is scheduled. */
+  nextDueAt(): number | undefined {
+    let due: number | undefined;
+    const consider = (t: number | undefined) => {
+      if (t !== undefined && (due === undefined || t < due)) due = t;
+    };
+    for (const group of this.groups.values()) consider(group.nextFlushAt);
+    for (const job of this.jobs.values()) consider(Math.min(nextAttemptAt(job) ?? Infinity, job.deadline));
+    return due;
+  }
+
+  /** Runs everything due: expired flushes end, due groups flush, due deliveries are attempted. */
+  async runDue(host: DeliveryHost): Promise<void> {
+    const now = host.clock();
+    for (const job of this.jobs.values()) if (job.deadline <= now) this.giveUp(job);
+    for (const group of [...this.groups.values()]) if (group.nextFlushAt <= now) this.flush(group, now);
+    const attempts: Promise<void>[] = [];
+    for (const job of this.jobs.values()) {
+      for (const delivery of job.deliveries) {
+        if (delivery.state === 'pending' && delivery.dueAt <= now) attempts.push(this.deliver(job, delivery.index, host));
+      }
+    }
+    await Promise.all(attempts);
+    this.collectNflog(now);
+  }
+
+  /** Nothing is waiting to be flushed or delivered (used by tests and the status page). */
+  idle(): boolean {
+    return this.jobs.size === 0;
+  }
+
+  private insertIntoGroup(route: Route, alert: Alert, now: number): void {
+    const labels = groupLabelsFor(route, alert.labels);
+    const id = groupId(route, labels);
+    let group = this.groups.get(id);
+    if (!group) {
+      group = newGroup(route, labels, now);
+      this.addGroup(group);
+    }
+    const isNew = !group.members.has(alert.fingerprint);
+    if (insertAlert(group, alert, route, now)) this.storage.putGroup(toRecord(group));
+    if (isNew) this.refs.set(alert.fingerprint, (this.refs.get(alert.fingerprint) ?? 0) + 1);
+  }
+
+  private addGroup(group: AggregationGroup): void {
+    this.groups.set(group.id, group);
+    for (const fp of group.members) this.refs.set(fp, (this.refs.get(fp) ?? 0) + 1);
+  }
+
+  /** One tick of a group: plan the notification and start its deliveries. */
+  private flush(group: AggregationGroup, now: number): void {
+    const route = findRoute(this.config.route, group.routeId);
+    const receiver = route && this.config.receivers.get(route.receiver);
+    if (!route || !receiver || group.members.size === 0) return this.dropGroup(group);
+    if (advanceTimer(group, route, now)) this.storage.putGroup(toRecord(group));
+    const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
+    const alerts = snapshotAlerts(members, now);
+    const notifiers = notifiersFor(receiver);
+    const job = planFlush({
+      group,
+      route,
+      alerts,
+      sendResolved: notifiers.map((n) => n.sendResolved),
+      nflogEntry: (index) => this.nflog.get(nflogKey(group.id, route.receiver, index)),
+      now,
+    });
+    if (isSettled(job)) return this.finish(job);
+    this.jobs.set(job.id, job);
+    this.storage.putJob(job);
+  }
+
+  private async deliver(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
+    const route = findRoute(this.config.route, this.groups.get(job.groupId)?.routeId ?? '');
+    const receiver = this.config.receivers.get(job.notification.receiver);
+    const notifier = receiver && notifiersFor(receiver)[index];
+    const delivery = job.deliveries[index];
+    if (!notifier || !delivery || !route) return this.giveUp(job);
+    const { delivery: next } = await attemptDelivery(job, delivery, notifier, host.notify, host.clock, host.random);
+    job.deliveries[index] = next;
+    if (next.state === 'sent') this.logNotification(job, index, host.clock());
+    if (isSettled(job)) this.finish(job);
+    else this.storage.putJob(job);
+  }
+
+  private logNotification(job: FlushJob, index: number, now: number): void {
+    const { firing, resolved } = alertSets(job);
+    const key = nflogKey(job.groupId, job.notification.receiver, index);
+    const entry = { firing: [...firing], resolved: [...resolved], at: now, expiresAt: now + NFLOG_RETENTION_MS };
+    this.nflog.set(key, entry);
+    this.storage.putNflog(key, entry);
+  }
+
+  /** A settled flush: when every integration got it, resolved alerts leave the group. */
+  private finish(job: FlushJob): void {
+    if (this.jobs.delete(job.id)) this.storage.deleteJob(job.id);
+    const group = this.groups.get(job.groupId);
+    if (!group || !allDelivered(job)) return;
+    let changed = false;
+    for (const a of job.notification.alerts) {
+      const current = this.alerts.get(a.fingerprint);
+      // Only if it was not re-sent since the snapshot.
+      if (a.status !== 'resolved' || !current || current.updatedAt !== a.updatedAt) continue;
+      changed = group.members.delete(a.fingerprint) || changed;
+      this.release(a.fingerprint);
+    }
+    if (changed) this.storage.putGroup(toRecord(group));
+  }
+
+  private giveUp(job: FlushJob): void {
+    job.deliveries = job.deliveries.map((d) => (d.state === 'pending' ? { ...d, state: 'failed' } : d));
+    this.finish(job);
+  }
+
+  private dropGroup(group: AggregationGroup): void {
+    this.groups.delete(group.id);
+    this.storage.deleteGroup(group.id);
+    for (const fp of group.members) this.release(fp);
+  }
+
+  /** One group fewer holds the alert; an alert no group holds any more is forgotten. */
+  private release(fingerprint: string): void {
+    const left = (this.refs.get(fingerprint) ?? 1) - 1;
+    if (left > 0) return void this.refs.set(fingerprint, left);
+    this.refs.delete(fingerprint);
+    this.alerts.delete(fingerprint);
+    this.storedEndsAt.delete(fingerprint);
+    this.storage.deleteAlert(fingerprint);
+  }
+
+  /**
+   * Alerts no group holds after a restart (the routing tree changed, and with
+   * it the groups) are routed again, as Alertmanager does on a config reload.
+   */
+  private regroupOrphans(now: number): void {
+    for (const alert of this.alerts.values()) {
+      if (this.refs.has(alert.fingerprint)) continue;
+      for (const route of matchRoutes(this.config.route, alert.labels)) this.insertIntoGroup(route, alert, now);
+      if (!this.refs.has(alert.fingerprint)) this.release(alert.fingerprint);
+    }
+  }
+
+  /** Forgets notification log entries past their retention, at most once an hour. */
+  private collectNflog(now: number): void {
+    if (now < this.nextNflogCollectAt) return;
+    this.nextNflogCollectAt = now + 3_600_000;
+    for (const [key, entry] of this.nflog) {
+      if (entry.expiresAt > now) continue;
+      this.nflog.delete(key);
+      this.storage.deleteNflog(key);
+    }
+  }
+}

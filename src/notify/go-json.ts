@@ -1,0 +1,26 @@
+/**
+ * JSON as Go's encoding/json writes it, so bodies match Alertmanager's byte
+ * for byte: `<`, `>`, `&`, U+2028 and U+2029 escaped as \uXXXX, and a
+ * trailing newline (json.Encoder). Map keys must already be in the order
+ * wanted; `sortedKeys` gives Go's order for maps.
+ */
+
+const GO_ESCAPES: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+/** Encodes a value like Go's json.Encoder with HTML escaping on. */
+export function goJson(value: unknown): string {
+  return `${JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)}\n`;
+}
+
+/** A copy of a string map with keys in Go's (byte-wise) sorted order, as Go encodes maps. */
+export function sortedKeys(map: Readonly<Record<string, string>>): Record<string, string> {
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(map).sort()) sorted[key] = map[key] ?? '';
+  return sorted;
+}

@@ -1,0 +1,23 @@
+/**
+ * The shape every integration has: built once from its config, then asked to
+ * deliver a notification and report an outcome. Integrations never read the
+ * clock or the global fetch; both come in through the context.
+ */
+import type { Notification } from './notification.js';
+import type { NotifyOutcome } from './outcome.js';
+
+/** An HTTP client with fetch's signature (the Worker's fetch, or a test server's). */
+export type HttpClient = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface NotifyContext {
+  readonly http: HttpClient;
+  /** Where links in notifications point (Alertmanager's --web.external-url). */
+  readonly externalURL: string;
+}
+
+export interface Notifier {
+  /** Integration name as Alertmanager labels it (`webhook`, `slack`, ...). */
+  readonly name: string;
+  readonly sendResolved: boolean;
+  notify(notification: Notification, ctx: NotifyContext): Promise<NotifyOutcome>;
+}

@@ -1,0 +1,42 @@
+/**
+ * Alertmanager's webhook body, version "4": field names, order and meaning
+ * as Alertmanager 0.25 sends them (see test/conformance for the captured
+ * original).
+ */
+import { commonLabels } from '../../alert/label-set.js';
+import { formatTime } from '../../alert/time.js';
+import { goJson, sortedKeys } from '../go-json.js';
+import { endsAtOf, type Notification } from '../notification.js';
+
+/** Renders the version-4 webhook body for a notification, keeping at most `maxAlerts` (0 = all). */
+export function webhookBody(notification: Notification, externalURL: string, maxAlerts: number): string {
+  const all = notification.alerts;
+  const kept = maxAlerts > 0 ? all.slice(0, maxAlerts) : all;
+  // Like Alertmanager, status and common labels describe the alerts actually sent.
+  const firing = kept.some((a) => a.status === 'firing');
+  return goJson({
+    receiver: quoteMeta(notification.receiver),
+    status: firing ? 'firing' : 'resolved',
+    alerts: kept.map((a) => ({
+      status: a.status,
+      labels: sortedKeys(a.labels),
+      annotations: sortedKeys(a.annotations),
+      startsAt: formatTime(a.startsAt),
+      endsAt: formatTime(endsAtOf(a)),
+      generatorURL: a.generatorURL,
+      fingerprint: a.fingerprint,
+    })),
+    groupLabels: sortedKeys(notification.groupLabels),
+    commonLabels: sortedKeys(commonLabels(kept.map((a) => a.labels))),
+    commonAnnotations: sortedKeys(commonLabels(kept.map((a) => a.annotations))),
+    externalURL,
+    version: '4',
+    groupKey: notification.groupKey,
+    truncatedAlerts: all.length - kept.length,
+  });
+}
+
+/** Go's regexp.QuoteMeta, which Alertmanager applies to the receiver name in template data. */
+function quoteMeta(text: string): string {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+}

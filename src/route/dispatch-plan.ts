@@ -1,0 +1,41 @@
+/**
+ * Where received alerts go: every route they match, and for each the shard
+ * that owns the resulting aggregation group, so ingest makes one call per
+ * shard touched.
+ */
+import type { Alert } from '../alert/types.js';
+import type { Route } from '../config/types.js';
+import type { IngestItem } from '../group/shard.js';
+import { groupId, groupLabelsFor } from './group-labels.js';
+import { matchRoutes } from './match-routes.js';
+
+/** Alerts batched per shard index (0-based), with the routes each joins on that shard. */
+export function planDispatch(alerts: readonly Alert[], root: Route, shards: number): Map<number, IngestItem[]> {
+  const perShard = new Map<number, IngestItem[]>();
+  for (const alert of alerts) {
+    const routeIdsByShard = new Map<number, string[]>();
+    for (const route of matchRoutes(root, alert.labels)) {
+      const shard = shardOf(groupId(route, groupLabelsFor(route, alert.labels)), shards);
+      const ids = routeIdsByShard.get(shard);
+      if (ids) ids.push(route.id);
+      else routeIdsByShard.set(shard, [route.id]);
+    }
+    for (const [shard, routeIds] of routeIdsByShard) {
+      const items = perShard.get(shard);
+      if (items) items.push({ alert, routeIds });
+      else perShard.set(shard, [{ alert, routeIds }]);
+    }
+  }
+  return perShard;
+}
+
+/** The shard owning a group: FNV-1a 32 of its id, modulo the shard count. */
+export function shardOf(id: string, shards: number): number {
+  if (shards <= 1) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
+}
