@@ -1,3 +1,11 @@
+/**
+ * Three kinds of tests, one command (`npm test`):
+ * - unit: pure modules in plain Node, beside the code (src/**\/*.test.ts);
+ * - worker: the Worker and its Durable Objects inside workerd (test/worker);
+ * - conformance: real processes, the real Alertmanager next to edgealert,
+ *   on wall-clock timelines (test/conformance), one file at a time.
+ */
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,8 +14,34 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/conformance/harness/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest({
+            main: './src/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { EXTERNAL_URL: 'http://edgealert.test' },
+            },
+          }),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          exclude: ['test/conformance/harness/**'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -103,8 +103,6 @@ export function toRecord(group: AggregationGroup): GroupRecord {
 
 /** A stored group back in memory; after the first flush its next tick is derived from the anchor. */
 export function fromRecord(record: GroupRecord, route: Route, now: number): AggregationGroup {
-  const nextFlushAt = record.hasFlushed
-    ? record.anchorAt + Math.ceil((now - record.anchorAt) / route.groupInterval) * route.groupInterval
-    : record.nextFlushAt;
+  const nextFlushAt = record.hasFlushed ? nextTick(record.anchorAt, route.groupInterval, now) : record.nextFlushAt;
   return { ...record, nextFlushAt, members: new Set(record.members) };
 }
