@@ -82,6 +82,14 @@ function charText(cp: number, fold: boolean, mode: FoldMode): string {
   return orbit.length > 1 ? `[${rangesText(orbit.map((c) => [c, c] as const))}]` : cpText(cp, false);
 }
 
+/** Cheap over-approximation of caseSensitive that never needs the Unicode fold table. */
+function mayBeCaseSensitive(t: Token): boolean {
+  if (t.kind === 'char') return t.cp >= 0x80 || foldOrbit(t.cp).length > 1;
+  if (t.kind !== 'class') return false;
+  return t.cls.ranges.some(([, hi]) => hi >= 0x80) || caseSensitive(t);
+}
+
+/** Whether case folding changes what the atom matches (exact; may build the fold table). */
 function caseSensitive(t: Token): boolean {
   if (t.kind === 'char') return foldOrbit(t.cp).length > 1;
   if (t.kind !== 'class') return false;
@@ -91,7 +99,7 @@ function caseSensitive(t: Token): boolean {
 
 function foldMode(tokens: readonly Token[]): FoldMode {
   const atoms = tokens.filter((t) => t.kind === 'char' || t.kind === 'class');
-  if (!atoms.some((t) => t.fold && caseSensitive(t))) return 'plain';
+  if (!atoms.some((t) => t.fold && mayBeCaseSensitive(t))) return 'plain';
   if (atoms.some((t) => !t.fold && caseSensitive(t))) return 'hand';
   // Under the i flag JavaScript's \b counts ſ and K (Kelvin) as word characters; RE2's
   // \b is ASCII-only. Folding by hand avoids the flag, when there is no \p{..} to fold.
