@@ -2,5 +2,6 @@
 import { createApp } from './api/app.js';
 
 export { Dispatcher } from './durable/dispatcher.js';
+export { Silences } from './durable/silences.js';
 
 export default createApp();

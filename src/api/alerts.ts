@@ -1,13 +1,14 @@
 /** POST and GET /api/v2/alerts, GET /api/v2/alerts/groups. */
 import { Hono } from 'hono';
 import { parseAlertBatch } from '../alert/parse-batch.js';
-import { listAlertGroups, listAlerts, ACTIVE } from '../group/read-model.js';
+import { statusResolver } from '../group/alert-status.js';
+import { listAlertGroups, listAlerts } from '../group/read-model.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { HttpError } from './http-error.js';
 import { alertQueryOf } from './query-params.js';
 import { readJsonBody } from './read-body.js';
-import { sendToShards, viewAllShards } from './shards.js';
+import { sendToShards, silencesStub, viewAllShards } from './shards.js';
 
 export const alertsApi = new Hono<{ Bindings: Env }>();
 
@@ -16,7 +17,8 @@ alertsApi.post('/', async (c) => {
   const text = await readJsonBody(c.req.raw);
   const batch = parseAlertBatch(text, { now: Date.now(), resolveTimeout: config.global.resolveTimeout });
   if (!batch.ok) throw new HttpError(batch.error.status, batch.error.body.message, batch.error.body);
-  await sendToShards(c.env, planDispatch(batch.value.alerts, config.route, config.shards));
+  const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
+  await sendToShards(c.env, planDispatch(batch.value.alerts, config.route, config.shards, sources));
   if (batch.value.invalid.length > 0) {
     const message = batch.value.invalid.join('; ');
     throw new HttpError(400, message, message);
@@ -25,15 +27,20 @@ alertsApi.post('/', async (c) => {
 });
 
 alertsApi.get('/', async (c) => {
-  const config = runtimeConfig(c.env);
-  const query = alertQueryOf(c.req.url);
-  const views = await viewAllShards(c.env, config.shards);
-  return c.json(listAlerts(views, config, query, ACTIVE, Date.now()));
+  const { views, config, query, statusOf, now } = await readState(c.env, c.req.url);
+  return c.json(listAlerts(views, config, query, statusOf, now));
 });
 
 alertsApi.get('/groups', async (c) => {
-  const config = runtimeConfig(c.env);
-  const query = alertQueryOf(c.req.url);
-  const views = await viewAllShards(c.env, config.shards);
-  return c.json(listAlertGroups(views, config, query, ACTIVE, Date.now()));
+  const { views, config, query, statusOf, now } = await readState(c.env, c.req.url);
+  return c.json(listAlertGroups(views, config, query, statusOf, now));
 });
+
+/** Everything the read endpoints need: every shard's view, the silences, and the status of each alert. */
+async function readState(env: Env, url: string) {
+  const config = runtimeConfig(env);
+  const query = alertQueryOf(url);
+  const [views, silences] = await Promise.all([viewAllShards(env, config.shards), silencesStub(env).list()]);
+  const now = Date.now();
+  return { views, config, query, statusOf: statusResolver(views, config, silences, now), now };
+}

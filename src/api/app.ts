@@ -8,6 +8,7 @@ import { ConfigLoadError } from '../durable/runtime-config.js';
 import { alertsApi } from './alerts.js';
 import { healthApi } from './health.js';
 import { HttpError } from './http-error.js';
+import { silencesApi } from './silences.js';
 import { statusApi } from './status.js';
 
 export function createApp() {
@@ -15,6 +16,7 @@ export function createApp() {
   app.route('/-', healthApi);
   app.route('/api/v2/alerts', alertsApi);
   app.route('/api/v2', statusApi);
+  app.route('/api/v2', silencesApi);
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status);

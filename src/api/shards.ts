@@ -16,3 +16,8 @@ export async function sendToShards(env: Env, batches: ReadonlyMap<number, Ingest
 export async function viewAllShards(env: Env, shards: number): Promise<ShardView[]> {
   return Promise.all(Array.from({ length: shards }, (_, i) => shardStub(env, i).view() as Promise<ShardView>));
 }
+
+/** The one Silences object. */
+export function silencesStub(env: Env) {
+  return env.SILENCES.get(env.SILENCES.idFromName('silences'));
+}

@@ -8,6 +8,7 @@ import { Shard, type IngestItem } from '../group/shard.js';
 import { shardView, type ShardView } from '../group/shard-view.js';
 import { externalUrl, runtimeConfig } from './runtime-config.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
+import type { Silence } from '../silence/types.js';
 
 export class Dispatcher extends DurableObject<Env> {
   private shard: Shard | undefined;
@@ -27,6 +28,11 @@ export class Dispatcher extends DurableObject<Env> {
   async ingest(items: IngestItem[]): Promise<void> {
     this.loaded().ingest(items, Date.now());
     await this.arm();
+  }
+
+  /** Replaces the silences this shard applies (pushed by the Silences object). */
+  async setSilences(silences: Silence[]): Promise<void> {
+    this.loaded().setSilences(silences);
   }
 
   /** Alerts and groups as they are now, for the read API. */

@@ -9,6 +9,7 @@ import { flushJobSchema } from '../group/flush-job.js';
 import type { ShardSnapshot, ShardStorage } from '../group/shard-storage.js';
 import { nflogEntrySchema } from '../nflog/entry.js';
 import type { Alert } from '../alert/types.js';
+import { silenceSchema, type Silence } from '../silence/types.js';
 
 const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'meta'] as const;
 
@@ -37,6 +38,7 @@ export class SqlShardStorage implements ShardStorage {
       groups: this.rows('groups').map(([, doc]) => groupRecordSchema.parse(doc)),
       nflog: new Map(this.rows('nflog').map(([id, doc]) => [id, nflogEntrySchema.parse(doc)])),
       jobs: this.rows('jobs').map(([, doc]) => flushJobSchema.parse(doc)),
+      silences: z.array(silenceSchema).parse(this.rows('meta').find(([id]) => id === 'silences')?.[1] ?? []),
     };
   }
 
@@ -64,12 +66,8 @@ export class SqlShardStorage implements ShardStorage {
   deleteJob(id: string): void {
     this.delete('jobs', id);
   }
-  getMeta(name: string): string | undefined {
-    const row = this.sql.exec<{ doc: string }>('SELECT doc FROM meta WHERE id = ?', name).toArray()[0];
-    return row?.doc;
-  }
-  putMeta(name: string, value: string): void {
-    this.sql.exec('INSERT OR REPLACE INTO meta (id, doc) VALUES (?, ?)', name, value);
+  putSilences(silences: readonly Silence[]): void {
+    this.put('meta', 'silences', silences);
   }
 
   private put(table: (typeof TABLES)[number], id: string, doc: unknown): void {

@@ -31,7 +31,13 @@ export const flushJobSchema = z.object({
   /** Retries stop here: the next tick takes over. */
   deadline: z.number(),
   repeatInterval: z.number(),
+  /** The notification, muted alerts already removed. */
   notification: notificationSchema,
+  /**
+   * The resolved alerts of the whole snapshot (muted ones too) with their
+   * updatedAt: after a successful flush they leave the group unless re-sent.
+   */
+  resolvedSnapshot: z.array(z.object({ fingerprint: z.string(), updatedAt: z.number() })),
   deliveries: z.array(deliverySchema),
 });
 export type FlushJob = z.infer<typeof flushJobSchema>;

@@ -13,7 +13,9 @@ import type { Delivery, FlushJob } from './flush-job.js';
 export interface FlushInput {
   readonly group: AggregationGroup;
   readonly route: Route;
-  /** The group's alerts after muting, in notification order. */
+  /** The group's alerts at the tick, in notification order. */
+  readonly snapshot: readonly NotifyAlert[];
+  /** The snapshot without muted alerts. */
   readonly alerts: readonly NotifyAlert[];
   /** send_resolved of each integration of the receiver, in order. */
   readonly sendResolved: readonly boolean[];
@@ -21,12 +23,17 @@ export interface FlushInput {
   readonly now: number;
 }
 
-/** Builds the flush job for a tick; every delivery is either pending (due now) or skipped. */
+/**
+ * Builds the flush job for a tick; every delivery is either pending (due now)
+ * or skipped. When every alert is muted nothing is delivered and the log is
+ * left alone (Alertmanager stops the pipeline before dedup).
+ */
 export function planFlush(input: FlushInput): FlushJob {
   const firing = new Set<string>();
   const resolved = new Set<string>();
   for (const a of input.alerts) (a.status === 'firing' ? firing : resolved).add(a.fingerprint);
-  const deliveries = input.sendResolved.map((sendResolved, index): Delivery => {
+  const integrations = input.alerts.length === 0 ? [] : input.sendResolved;
+  const deliveries = integrations.map((sendResolved, index): Delivery => {
     const decision = needsUpdate({
       entry: input.nflogEntry(index),
       firing,
@@ -49,6 +56,9 @@ export function planFlush(input: FlushInput): FlushJob {
       groupLabels: { ...input.group.labels },
       alerts: [...input.alerts],
     },
+    resolvedSnapshot: input.snapshot
+      .filter((a) => a.status === 'resolved')
+      .map((a) => ({ fingerprint: a.fingerprint, updatedAt: a.updatedAt })),
     deliveries,
   };
 }

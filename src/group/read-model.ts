@@ -14,9 +14,6 @@ import type { ShardView } from './shard-view.js';
 /** How an alert's mute status is found (silences and inhibition plug in here). */
 export type StatusOf = (alert: Alert) => AlertStatus;
 
-/** Alerts active with no silence or inhibition known. */
-export const ACTIVE: StatusOf = () => ({ state: 'active', silencedBy: [], inhibitedBy: [] });
-
 function uniqueAlerts(views: readonly ShardView[]): Map<string, Alert> {
   const alerts = new Map<string, Alert>();
   for (const view of views) {

@@ -7,6 +7,7 @@ import type { Alert } from '../alert/types.js';
 import type { NflogEntry } from '../nflog/entry.js';
 import type { GroupRecord } from './aggregation-group.js';
 import type { FlushJob } from './flush-job.js';
+import type { Silence } from '../silence/types.js';
 
 export interface ShardStorage {
   putAlert(alert: Alert): void;
@@ -17,8 +18,8 @@ export interface ShardStorage {
   deleteNflog(key: string): void;
   putJob(job: FlushJob): void;
   deleteJob(id: string): void;
-  getMeta(name: string): string | undefined;
-  putMeta(name: string, value: string): void;
+  /** The silences last pushed to this shard (replaced as a whole). */
+  putSilences(silences: readonly Silence[]): void;
 }
 
 /** Everything a shard stored, read back at start-up. */
@@ -27,6 +28,7 @@ export interface ShardSnapshot {
   readonly groups: readonly GroupRecord[];
   readonly nflog: ReadonlyMap<string, NflogEntry>;
   readonly jobs: readonly FlushJob[];
+  readonly silences: readonly Silence[];
 }
 
 /** An in-memory ShardStorage whose contents can be read back as a snapshot. */
@@ -35,7 +37,7 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
   const groups = new Map<string, GroupRecord>();
   const nflog = new Map<string, NflogEntry>();
   const jobs = new Map<string, FlushJob>();
-  const meta = new Map<string, string>();
+  let silences: readonly Silence[] = [];
   const store = {
     writes: 0,
     putAlert: (a: Alert) => void (store.writes++, alerts.set(a.fingerprint, structuredClone(a))),
@@ -46,13 +48,13 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
     deleteNflog: (k: string) => void (store.writes++, nflog.delete(k)),
     putJob: (j: FlushJob) => void (store.writes++, jobs.set(j.id, structuredClone(j))),
     deleteJob: (id: string) => void (store.writes++, jobs.delete(id)),
-    getMeta: (name: string) => meta.get(name),
-    putMeta: (name: string, value: string) => void meta.set(name, value),
+    putSilences: (list: readonly Silence[]) => void (store.writes++, (silences = structuredClone(list))),
     snapshot: (): ShardSnapshot => ({
       alerts: [...alerts.values()].map((a) => structuredClone(a)),
       groups: [...groups.values()].map((g) => structuredClone(g)),
       nflog: new Map([...nflog].map(([k, e]) => [k, structuredClone(e)])),
       jobs: [...jobs.values()].map((j) => structuredClone(j)),
+      silences: structuredClone(silences),
     }),
   };
   return store;

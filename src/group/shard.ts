@@ -5,10 +5,13 @@
  * then arms its alarm at `nextDueAt()`.
  */
 import { mergeIncoming } from '../alert/merge.js';
-import type { Alert } from '../alert/types.js';
+import { isResolvedAt, type Alert } from '../alert/types.js';
 import type { Config, Route } from '../config/types.js';
 import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js';
+import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
+import { unmutedAlerts, type Muting } from '../notify/mute-stage.js';
+import type { Silence } from '../silence/types.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { findRoute, matchRoutes } from '../route/match-routes.js';
@@ -47,7 +50,8 @@ export class Shard {
   private readonly refs = new Map<string, number>();
   private readonly nflog: Map<string, NflogEntry>;
   private readonly jobs = new Map<string, FlushJob>();
-  private nextNflogCollectAt = 0;
+  private nextCollectAt = 0;
+  private silences: readonly Silence[];
 
   constructor(
     private readonly config: Config,
@@ -66,7 +70,14 @@ export class Shard {
     }
     this.nflog = new Map(snapshot.nflog);
     for (const job of snapshot.jobs) this.jobs.set(job.id, job);
-    this.regroupOrphans(now);
+    this.silences = snapshot.silences;
+    if (config.shards === 1) this.regroupOrphans(now);
+  }
+
+  /** Replaces the known silences (pushed by the Silences object on every change). */
+  setSilences(silences: readonly Silence[]): void {
+    this.silences = silences;
+    this.storage.putSilences(silences);
   }
 
   /** Stores alerts (merging re-sends) and adds them to their groups. */
@@ -79,6 +90,7 @@ export class Shard {
         this.storage.putAlert(merged);
         this.storedEndsAt.set(merged.fingerprint, merged.endsAt);
       }
+      // No routes: an inhibition source whose groups live on other shards.
       for (const routeId of routeIds) {
         const route = findRoute(this.config.route, routeId);
         if (route) this.insertIntoGroup(route, merged, now);
@@ -101,7 +113,12 @@ export class Shard {
   async runDue(host: DeliveryHost): Promise<void> {
     const now = host.clock();
     for (const job of this.jobs.values()) if (job.deadline <= now) this.giveUp(job);
-    for (const group of [...this.groups.values()]) if (group.nextFlushAt <= now) this.flush(group, now);
+    const due = [...this.groups.values()].filter((g) => g.nextFlushAt <= now);
+    if (due.length > 0) {
+      const inhibitor = buildInhibitor(this.config.inhibitRules, this.alerts.values(), now);
+      const muting: Muting = { inhibitor, silences: this.silences, now };
+      for (const group of due) this.flush(group, muting);
+    }
     const attempts: Promise<void>[] = [];
     for (const job of this.jobs.values()) {
       for (const delivery of job.deliveries) {
@@ -109,7 +126,7 @@ export class Shard {
       }
     }
     await Promise.all(attempts);
-    this.collectNflog(now);
+    this.collectGarbage(now);
   }
 
   /** Nothing is waiting to be flushed or delivered (used by tests and the status page). */
@@ -136,18 +153,20 @@ export class Shard {
   }
 
   /** One tick of a group: plan the notification and start its deliveries. */
-  private flush(group: AggregationGroup, now: number): void {
+  private flush(group: AggregationGroup, muting: Muting): void {
+    const { now } = muting;
     const route = findRoute(this.config.route, group.routeId);
     const receiver = route && this.config.receivers.get(route.receiver);
     if (!route || !receiver || group.members.size === 0) return this.dropGroup(group);
     if (advanceTimer(group, route, now)) this.storage.putGroup(toRecord(group));
     const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
-    const alerts = snapshotAlerts(members, now);
+    const snapshot = snapshotAlerts(members, now);
     const notifiers = notifiersFor(receiver);
     const job = planFlush({
       group,
       route,
-      alerts,
+      snapshot,
+      alerts: unmutedAlerts(snapshot, muting),
       sendResolved: notifiers.map((n) => n.sendResolved),
       nflogEntry: (index) => this.nflog.get(nflogKey(group.id, route.receiver, index)),
       now,
@@ -184,10 +203,10 @@ export class Shard {
     const group = this.groups.get(job.groupId);
     if (!group || !allDelivered(job)) return;
     let changed = false;
-    for (const a of job.notification.alerts) {
+    for (const a of job.resolvedSnapshot) {
       const current = this.alerts.get(a.fingerprint);
       // Only if it was not re-sent since the snapshot.
-      if (a.status !== 'resolved' || !current || current.updatedAt !== a.updatedAt) continue;
+      if (!current || current.updatedAt !== a.updatedAt) continue;
       changed = group.members.delete(a.fingerprint) || changed;
       this.release(a.fingerprint);
     }
@@ -227,14 +246,20 @@ export class Shard {
     }
   }
 
-  /** Forgets notification log entries past their retention, at most once an hour. */
-  private collectNflog(now: number): void {
-    if (now < this.nextNflogCollectAt) return;
-    this.nextNflogCollectAt = now + 3_600_000;
+  /**
+   * At most once a minute: forgets notification log entries past their
+   * retention, and resolved alerts no group holds (inhibition sources).
+   */
+  private collectGarbage(now: number): void {
+    if (now < this.nextCollectAt) return;
+    this.nextCollectAt = now + 60_000;
     for (const [key, entry] of this.nflog) {
       if (entry.expiresAt > now) continue;
       this.nflog.delete(key);
       this.storage.deleteNflog(key);
+    }
+    for (const alert of this.alerts.values()) {
+      if (!this.refs.has(alert.fingerprint) && isResolvedAt(alert, now)) this.release(alert.fingerprint);
     }
   }
 }

@@ -8,12 +8,27 @@ import type { Route } from '../config/types.js';
 import type { IngestItem } from '../group/shard.js';
 import { groupId, groupLabelsFor } from './group-labels.js';
 import { matchRoutes } from './match-routes.js';
+import { matchesLabels } from '../matcher/index.js';
+import type { Matcher } from '../matcher/types.js';
 
-/** Alerts batched per shard index (0-based), with the routes each joins on that shard. */
-export function planDispatch(alerts: readonly Alert[], root: Route, shards: number): Map<number, IngestItem[]> {
+/**
+ * Alerts batched per shard index (0-based), with the routes each joins on
+ * that shard. An alert matching the source side of an inhibit rule also goes
+ * to every other shard (with no routes), so that inhibition works across
+ * shards: each shard mutes its targets against every source.
+ */
+export function planDispatch(
+  alerts: readonly Alert[],
+  root: Route,
+  shards: number,
+  inhibitSources: readonly (readonly Matcher[])[] = [],
+): Map<number, IngestItem[]> {
   const perShard = new Map<number, IngestItem[]>();
   for (const alert of alerts) {
     const routeIdsByShard = new Map<number, string[]>();
+    if (shards > 1 && inhibitSources.some((matchers) => matchesLabels(matchers, alert.labels))) {
+      for (let shard = 0; shard < shards; shard++) routeIdsByShard.set(shard, []);
+    }
     for (const route of matchRoutes(root, alert.labels)) {
       const shard = shardOf(groupId(route, groupLabelsFor(route, alert.labels)), shards);
       const ids = routeIdsByShard.get(shard);
