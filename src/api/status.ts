@@ -1,7 +1,7 @@
 /** GET /api/v2/status and GET /api/v2/receivers, in Alertmanager's shapes. */
 import { Hono } from 'hono';
 import { runtimeConfig } from '../durable/runtime-config.js';
-import { VERSION } from '../version.js';
+import { ALERTMANAGER_API_VERSION, VERSION } from '../version.js';
 
 export const statusApi = new Hono<{ Bindings: Env }>();
 
@@ -14,7 +14,15 @@ statusApi.get('/status', (c) => {
     cluster: { peers: [], status: 'disabled' },
     config: { original: config.redactedOriginal },
     uptime: startedAt,
-    versionInfo: { branch: '', buildDate: '', buildUser: '', goVersion: '', revision: '', version: VERSION },
+    // The API version clients (amtool, Grafana) compare against; edgealert's own version is in `revision`.
+    versionInfo: {
+      branch: 'edgealert',
+      buildDate: '',
+      buildUser: '',
+      goVersion: '',
+      revision: `edgealert-${VERSION}`,
+      version: ALERTMANAGER_API_VERSION,
+    },
   });
 });
 

@@ -267,4 +267,37 @@ receivers:
       '{}/{team="db"}:{}',
     ]);
   });
+
+  it('mutes silenced alerts at the next flush and leaves the log alone while muted', async () => {
+    const h = harness();
+    h.shard.setSilences([
+      {
+        id: 's1',
+        matchers: [{ name: 'instance', value: 'b', isRegex: false, isEqual: true }],
+        startsAt: T0,
+        endsAt: T0 + 20_000,
+        updatedAt: T0,
+        createdBy: 'alice',
+        comment: '',
+      },
+    ]);
+    h.push([firing('Disk', { instance: 'a' }), firing('Disk', { instance: 'b' })]);
+    await h.advanceTo(1000);
+    expect(h.sent.map(summary)).toEqual([{ at: 1000, status: 'firing', alerts: ['a:firing'] }]);
+    // The silence ends at 20s; b then fires into a group whose log only knows a.
+    await h.advanceTo(21_000);
+    expect(h.sent.map(summary)[1]).toEqual({ at: 21_000, status: 'firing', alerts: ['a:firing', 'b:firing'] });
+  });
+
+  it('inhibits a target in another group while the source fires', async () => {
+    const h = harness(`${BASE}
+inhibit_rules:
+  - source_matchers: [severity="critical"]
+    target_matchers: [severity="warning"]
+    equal: [cluster]
+`);
+    h.push([firing('Down', { severity: 'critical', cluster: 'x' }), firing('Slow', { severity: 'warning', cluster: 'x' })]);
+    await h.advanceTo(1000);
+    expect(h.sent.map((s) => s.body.groupKey)).toEqual(['{}:{alertname="Down"}']);
+  });
 });
