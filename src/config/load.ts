@@ -17,6 +17,7 @@ import { redactConfigText } from './redact.js';
 import { buildRouteTree } from './route-tree.js';
 import { resolveSecrets, scrubSecrets } from './secrets.js';
 import type { Config } from './types.js';
+import { parseTimeIntervals, type TimeIntervalSet } from '../timeinterval/index.js';
 import { isRecord, parseYaml } from './yaml-tree.js';
 import { zodIssuesToErrors } from './zod-issues.js';
 
@@ -39,12 +40,14 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
 
   const secrets = resolveSecrets(tree, env);
   const schema = configSchema.safeParse(secrets.tree);
+  const intervals = timeIntervalsOf(secrets.tree);
   const found = [
     ...(schema.success ? [] : zodIssuesToErrors(schema.error.issues)),
+    ...(intervals.ok ? [] : intervals.error),
     ...(isRecord(secrets.tree) ? crossCheck(secrets.tree) : []),
   ].filter((e) => !secrets.unresolvedPaths.some((p) => isWithinPath(e.path, p)));
   const errors = sortByDocumentOrder(scrubSecrets([...secrets.errors, ...found], secrets.values), doc);
-  if (errors.length > 0 || !schema.success) return err(errors);
+  if (errors.length > 0 || !schema.success || !intervals.ok) return err(errors);
 
   const raw = schema.data;
   if (!raw.route) return err([{ path: 'route', message: 'no route provided in config' }]); // crossCheck reported it
@@ -54,8 +57,26 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
     route: buildRouteTree(raw.route),
     receivers: buildReceivers(raw.receivers ?? [], globalHttp),
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
+    timeIntervals: intervals.value,
     shards: raw.shards ?? 1,
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,
   });
+}
+
+/**
+ * `time_intervals` and the older `mute_time_intervals` together, validated by
+ * the timeinterval module (name clashes between them are a cross-check).
+ */
+function timeIntervalsOf(tree: unknown): Result<TimeIntervalSet, ConfigError[]> {
+  const merged = new Map<string, TimeIntervalSet extends ReadonlyMap<string, infer V> ? V : never>();
+  const errors: ConfigError[] = [];
+  for (const field of ['mute_time_intervals', 'time_intervals'] as const) {
+    const raw = isRecord(tree) ? tree[field] : undefined;
+    if (raw === undefined || raw === null) continue;
+    const parsed = parseTimeIntervals(raw, field);
+    if (!parsed.ok) errors.push(...parsed.error);
+    else for (const [name, list] of parsed.value) if (!merged.has(name)) merged.set(name, list);
+  }
+  return errors.length > 0 ? err(errors) : ok(merged);
 }

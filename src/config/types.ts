@@ -4,6 +4,7 @@
  * inheritance) and never changes afterwards. Durations are milliseconds.
  */
 import type { Matcher } from '../matcher/types.js';
+import type { TimeIntervalSet } from '../timeinterval/types.js';
 
 /** A node of the routing tree with its settings already inherited. */
 export interface Route {
@@ -69,6 +70,8 @@ export interface Config {
   readonly route: Route;
   readonly receivers: ReadonlyMap<string, Receiver>;
   readonly inhibitRules: readonly InhibitRule[];
+  /** Named time intervals (`time_intervals` and `mute_time_intervals` together). */
+  readonly timeIntervals: TimeIntervalSet;
   /** Dispatcher shards the group keys are spread over (edgealert extension, default 1). */
   readonly shards: number;
   /** The config text as written, secrets redacted as `<secret>` (for /api/v2/status). */

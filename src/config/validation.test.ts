@@ -114,7 +114,7 @@ const timeIntervalRules: Row[] = [
   ['a time interval needs a name', `${ROUTE}\n${R}\ntime_intervals: [{time_intervals: []}]`, [['time_intervals[0].name', 'missing name in time interval']]],
   ['a mute time interval needs a name', `${ROUTE}\n${R}\nmute_time_intervals: [{name: ''}]`, [['mute_time_intervals[0].name', 'missing name in mute time interval']]],
   ['time interval fields are strict', `${ROUTE}\n${R}\ntime_intervals: [{name: t, time_intervals: [{weekday: [monday]}]}]`, [['time_intervals[0].time_intervals[0].weekday', 'unknown field "weekday"; did you mean "weekdays"?']]],
-  ['a time range has both ends', `${ROUTE}\n${R}\ntime_intervals: [{name: t, time_intervals: [{times: [{start_time: '09:00'}]}]}]`, [['time_intervals[0].time_intervals[0].times[0].end_time', 'missing required field']]],
+  ['a time range has both ends', `${ROUTE}\n${R}\ntime_intervals: [{name: t, time_intervals: [{times: [{start_time: '09:00'}]}]}]`, [['time_intervals[0].time_intervals[0].times[0].end_time', 'both start_time and end_time must be provided']]],
 ];
 
 const inhibitRules: Row[] = [

@@ -300,4 +300,35 @@ inhibit_rules:
     await h.advanceTo(1000);
     expect(h.sent.map((s) => s.body.groupKey)).toEqual(['{}:{alertname="Down"}']);
   });
+
+  it('drops flushes inside a mute time interval and outside an active one, without logging them', async () => {
+    // T0 is a Wednesday, 12:00 UTC.
+    const h = harness(`
+route:
+  receiver: hook
+  group_wait: 1s
+  group_interval: 5s
+  routes:
+    - matchers: [team="night"]
+      receiver: hook
+      active_time_intervals: [night]
+    - matchers: [team="day"]
+      receiver: hook
+      mute_time_intervals: [lunch]
+receivers:
+  - name: hook
+    webhook_configs: [{ url: http://receiver.test/hook }]
+time_intervals:
+  - name: night
+    time_intervals: [{ times: [{ start_time: '22:00', end_time: '24:00' }] }]
+  - name: lunch
+    time_intervals: [{ times: [{ start_time: '12:00', end_time: '12:01' }] }]
+`);
+    h.push([firing('A', { team: 'night' }), firing('B', { team: 'day' })]);
+    await h.advanceTo(59_000);
+    expect(h.sent).toHaveLength(0);
+    // Lunch ends at 12:01; the day route's next tick after that notifies.
+    await h.advanceTo(61_000);
+    expect(h.sent.map((s) => [s.at - T0, s.body.groupKey])).toEqual([[61_000, '{}/{team="day"}:{}']]);
+  });
 });

@@ -10,7 +10,7 @@ import type { Config, Route } from '../config/types.js';
 import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js';
 import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
-import { unmutedAlerts, type Muting } from '../notify/mute-stage.js';
+import { mutedByTime, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
 import type { Silence } from '../silence/types.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
@@ -166,7 +166,7 @@ export class Shard {
       group,
       route,
       snapshot,
-      alerts: unmutedAlerts(snapshot, muting),
+      alerts: mutedByTime(route, this.config.timeIntervals, now) ? [] : unmutedAlerts(snapshot, muting),
       sendResolved: notifiers.map((n) => n.sendResolved),
       nflogEntry: (index) => this.nflog.get(nflogKey(group.id, route.receiver, index)),
       now,

@@ -1,10 +1,11 @@
 /**
- * The muting stages of a flush, in Alertmanager's order: inhibition, then
- * silences. Muted alerts are removed before dedup, so they neither notify nor
- * change the notification log. (Time intervals mute a whole route at a time:
- * see `routeMuted`.)
+ * The muting stages of a flush, in Alertmanager's order: inhibition, time
+ * intervals (a whole route at a time), silences. Muted alerts are removed
+ * before dedup, so they neither notify nor change the notification log.
  */
+import type { Route } from '../config/types.js';
 import type { Inhibitor } from '../inhibit/inhibitor.js';
+import { isActiveAt, type TimeIntervalSet } from '../timeinterval/index.js';
 import { silenceMatches } from '../silence/silence-matchers.js';
 import { silenceState, type Silence } from '../silence/types.js';
 import type { NotifyAlert } from './notification.js';
@@ -30,4 +31,13 @@ export function silencedBy(silences: readonly Silence[], labels: Readonly<Record
     .filter((s) => silenceState(s, now) === 'active' && silenceMatches(s.matchers, labels))
     .map((s) => s.id)
     .sort();
+}
+
+/**
+ * Whether a route's time intervals mute its whole flush at `now`: inside any
+ * of its mute_time_intervals, or outside all of its active_time_intervals.
+ */
+export function mutedByTime(route: Route, intervals: TimeIntervalSet, now: number): boolean {
+  if (route.activeTimeIntervals.length > 0 && !isActiveAt(intervals, route.activeTimeIntervals, now)) return true;
+  return route.muteTimeIntervals.length > 0 && isActiveAt(intervals, route.muteTimeIntervals, now);
 }
