@@ -42,7 +42,7 @@ describe('fingerprint', () => {
     [{ kind: 'order', x: '\u{1F600}' }, '0c04b5c3aaeb6b72', 'a character outside the BMP (a surrogate pair in JavaScript)'],
     [{ alertname: 'S3', job: 'j', instance: 'i', x: 'y' }, 'b369d1c4a8c21c98', 'insertion order differs from name order'],
     [{ alertname: 'S', x: '\ud800' }, '6d02f28393e2446e', "a lone surrogate: Go's JSON decoder turns it into U+FFFD, so must we"],
-  ])('%j is %s as Alertmanager computes it (%s)', (labels, want) => {
+  ] as [LabelSet, string, string][])('%j is %s as Alertmanager computes it (%s)', (labels, want) => {
     expect(fingerprint(labels)).toBe(want);
   });
 
@@ -57,7 +57,7 @@ describe('fingerprint', () => {
     [{ v: '\u0000\u00ff\uffff' }, 'NUL, U+00FF and U+FFFF encode to multi-byte UTF-8'],
     [{ v: 'é'.repeat(500) }, 'a long value: many multiplications must not lose precision'],
     [{ instance: 'host-01:9100', job: 'node', alertname: 'NodeDown', severity: 'page' }, 'a typical Prometheus alert'],
-  ])('agrees with a BigInt FNV-1a 64 for %j (%s)', (labels) => {
+  ] as [LabelSet, string][])('agrees with a BigInt FNV-1a 64 for %j (%s)', (labels) => {
     expect(fingerprint(labels)).toBe(referenceFingerprint(labels));
   });
 

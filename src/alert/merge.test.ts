@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { mergeAlerts, mergeIncoming } from './merge.js';
+import type { Alert } from './types.js';
+
+const M = 60_000;
+const NOW = Date.UTC(2026, 0, 2, 12, 0, 0);
+
+/** An alert with the same labels each time (so the same fingerprint); times relative to NOW in minutes. */
+function alert(fields: { starts: number; ends: number; updated: number; timeout?: boolean; note?: string }): Alert {
+  return {
+    fingerprint: 'ae4f4d061fbfe4b8',
+    labels: { alertname: 'DiskFull' },
+    annotations: { note: fields.note ?? '' },
+    startsAt: NOW + fields.starts * M,
+    endsAt: NOW + fields.ends * M,
+    generatorURL: fields.note ? `http://prom/${fields.note}` : '',
+    updatedAt: NOW + fields.updated * M,
+    timeout: fields.timeout ?? false,
+  };
+}
+
+describe('mergeIncoming (provider/mem Put: merge only when the active ranges overlap)', () => {
+  it('stores the incoming alert as it is when nothing is stored yet', () => {
+    const incoming = alert({ starts: -5, ends: 4, updated: 0 });
+    expect(mergeIncoming(undefined, incoming, NOW)).toBe(incoming);
+  });
+
+  // stored: active from -10 to +4 (minutes relative to now).
+  const stored = alert({ starts: -10, ends: 4, updated: -1, note: 'old' });
+
+  it.each([
+    [-10, 2, true, 'endsAt inside the stored range (a resolve or a shorter timeout): merged'],
+    [-5, 10, true, 'startsAt inside the stored range: merged'],
+    [-12, 2, true, 'starts before, ends inside: merged by the endsAt clause'],
+    [-10, 8, false, 'same startsAt, later endsAt (a Prometheus re-send): replaced, the clauses are strict'],
+    [-10, 4, false, 'an identical range: replaced'],
+    [-12, 8, false, 'a range covering the stored one entirely: neither bound is inside, replaced'],
+    [-20, -10, false, 'ends exactly when the stored one starts: not after it, replaced'],
+    [-30, -15, false, 'a late copy entirely before the stored range: replaced (Alertmanager does the same)'],
+    [4, 9, false, 'starts exactly when the stored one ends: a new incident, replaced'],
+    [6, 9, false, 'starts after the stored one ended: a new incident, replaced'],
+  ])('incoming %i..%i min: merged = %s (%s)', (starts, ends, merged) => {
+    const incoming = alert({ starts, ends, updated: 0, note: 'new' });
+    const result = mergeIncoming(stored, incoming, NOW);
+    if (merged) {
+      // Merging keeps the earliest start; replacing keeps the incoming one's.
+      expect(result.startsAt).toBe(Math.min(stored.startsAt, incoming.startsAt));
+      expect(result).not.toBe(incoming);
+    } else {
+      expect(result).toBe(incoming);
+    }
+    expect(result.annotations).toEqual({ note: 'new' });
+  });
+});
+
+describe('mergeAlerts (types.Alert.Merge)', () => {
+  it('takes the younger (later updatedAt) alert, whichever argument it is', () => {
+    const older = alert({ starts: -10, ends: 4, updated: -1, note: 'old' });
+    const younger = alert({ starts: -10, ends: 4, updated: 0, note: 'new' });
+    for (const merged of [mergeAlerts(older, younger, NOW), mergeAlerts(younger, older, NOW)]) {
+      expect(merged.annotations).toEqual({ note: 'new' });
+      expect(merged.generatorURL).toBe('http://prom/new');
+      expect(merged.updatedAt).toBe(younger.updatedAt);
+    }
+  });
+
+  it('takes the second argument as the younger when both were updated at the same instant (Go: !o.Before(a))', () => {
+    const a = alert({ starts: -10, ends: 4, updated: 0, note: 'a' });
+    const b = alert({ starts: -10, ends: 4, updated: 0, note: 'b' });
+    expect(mergeAlerts(a, b, NOW).annotations).toEqual({ note: 'b' });
+    expect(mergeAlerts(b, a, NOW).annotations).toEqual({ note: 'a' });
+  });
+
+  it.each([
+    [-20, -10, -20, 'the older one started first: its startsAt is kept, the incident began then'],
+    [-10, -20, -20, 'the younger one started first: its own startsAt'],
+  ])('keeps the earliest startsAt (older %i, younger %i -> %i)', (olderStarts, youngerStarts, want) => {
+    const older = alert({ starts: olderStarts, ends: 4, updated: -1 });
+    const younger = alert({ starts: youngerStarts, ends: 4, updated: 0 });
+    expect(mergeAlerts(older, younger, NOW).startsAt).toBe(NOW + want * M);
+  });
+
+  // endsAt: each row is one branch of Merge. "resolved" means endsAt <= now.
+  it.each([
+    // younger resolved
+    [{ ends: -1 }, { ends: -3 }, -1, 'both resolved, the older later: the latest explicit resolve time wins'],
+    [{ ends: -3 }, { ends: -1 }, -1, 'both resolved, the younger later: the younger one'],
+    [{ ends: 0 }, { ends: -3 }, 0, 'resolved exactly now counts as resolved (endsAt <= now)'],
+    [{ ends: 10 }, { ends: -3 }, -3, 'the older still firing: the younger resolve wins, the alert resolves'],
+    [{ ends: 10, timeout: true }, { ends: -3 }, -3, 'even against a later timeout endsAt'],
+    // younger firing
+    [{ ends: 60 }, { ends: 5, timeout: true }, 60, 'an explicit later endsAt beats a younger timeout one'],
+    [{ ends: 60 }, { ends: 5 }, 60, 'an explicit later endsAt beats a younger explicit earlier one'],
+    [{ ends: 60, timeout: true }, { ends: 5 }, 5, 'a later timeout endsAt never extends the alert'],
+    [{ ends: 60, timeout: true }, { ends: 5, timeout: true }, 5, 'timeout against timeout: the younger one'],
+    [{ ends: 2 }, { ends: 5 }, 5, 'the older endsAt is earlier: the younger one'],
+    [{ ends: -3 }, { ends: 5 }, 5, 'the older one was resolved, the younger fires again: firing'],
+    [{ ends: 5 }, { ends: 5 }, 5, 'equal endsAt: nothing to choose'],
+  ] as [{ ends: number; timeout?: boolean }, { ends: number; timeout?: boolean }, number, string][])(
+    'older %j, younger %j -> endsAt %i min (%s)',
+    (older, younger, want) => {
+      const merged = mergeAlerts(
+        alert({ starts: -10, updated: -1, ...older }),
+        alert({ starts: -10, updated: 0, ...younger }),
+        NOW,
+      );
+      expect(merged.endsAt).toBe(NOW + want * M);
+    },
+  );
+
+  it("keeps the younger alert's timeout flag even when the older explicit endsAt is taken (as Go copies *o)", () => {
+    const merged = mergeAlerts(alert({ starts: -10, ends: 60, updated: -1 }), alert({ starts: -10, ends: 5, updated: 0, timeout: true }), NOW);
+    expect(merged.endsAt).toBe(NOW + 60 * M);
+    expect(merged.timeout).toBe(true);
+  });
+
+  it('does not modify its inputs', () => {
+    const older = alert({ starts: -20, ends: 60, updated: -1 });
+    const younger = alert({ starts: -10, ends: 5, updated: 0, timeout: true });
+    const before = [structuredClone(older), structuredClone(younger)];
+    mergeAlerts(older, younger, NOW);
+    expect([older, younger]).toEqual(before);
+  });
+});
