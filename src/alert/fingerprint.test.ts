@@ -35,7 +35,7 @@ function referenceFingerprint(labels: LabelSet): string {
 describe('fingerprint', () => {
   // Each value was read from GET /api/v2/alerts of the real Alertmanager 0.25
   // after pushing the labels (see test/conformance/README.md for the first).
-  it.fails.each([
+  it.each([
     [{ alertname: 'DiskFull', env: 'prod', severity: 'critical' }, 'ae4f4d061fbfe4b8', 'the golden webhook alert of the conformance README'],
     [{ alertname: 'Ünïcödé', team: '日本語', emoji: '🔥' }, '0ab6aeebdde352f8', 'non-ASCII values and names are hashed as UTF-8 bytes'],
     [{ a: '1', a0: '2', b: 'x\ty"z' }, '745ecaa037429dc2', 'names sharing a prefix, a tab and a quote in a value'],
@@ -50,7 +50,7 @@ describe('fingerprint', () => {
     expect(fingerprint({})).toBe('cbf29ce484222325');
   });
 
-  it.fails.each([
+  it.each([
     [{ a: '' }, 'a label with an empty value still contributes its name and separators'],
     [{ '': '' }, 'degenerate empty name and value'],
     [{ zzz: 'x', aaa: 'y', mmm: 'z' }, 'names are sorted before hashing'],
@@ -61,7 +61,7 @@ describe('fingerprint', () => {
     expect(fingerprint(labels)).toBe(referenceFingerprint(labels));
   });
 
-  it.fails('agrees with the BigInt reference on many generated label sets', () => {
+  it('agrees with the BigInt reference on many generated label sets', () => {
     // Deterministic pseudo-random input (LCG) so a failure reproduces.
     let seed = 12345;
     const next = (n: number): number => {

@@ -15,7 +15,7 @@ export function fingerprint(labels: LabelSet): string {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   const add = (byte: number): void => {
-    lo ^= byte;
+    lo = (lo ^ byte) >>> 0;
     // Multiply by the FNV-64 prime 2^40 + 0x1b3, modulo 2^64.
     const loProduct = lo * 0x1b3;
     const carry = Math.floor(loProduct / 0x100000000);

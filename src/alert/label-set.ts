@@ -2,6 +2,7 @@
  * Label set helpers with Alertmanager's (prometheus/common model) semantics:
  * printing, ordering and validation.
  */
+import { compareGoStrings } from '../matcher/go-compare.js';
 import { goQuote } from '../matcher/go-quote.js';
 import type { LabelSet } from './labels.js';
 
@@ -12,11 +13,14 @@ export function isValidLabelName(name: string): boolean {
   return LABEL_NAME.test(name);
 }
 
-/** Prints `{alertname="X", service="web"}`: sorted names, Go-quoted values, `", "` between. */
+/**
+ * Prints `{alertname="X", service="web"}`: Go-quoted values, `", "` between,
+ * the printed pairs sorted in Go's byte order (so `a0="2"` sorts before `a="1"`).
+ */
 export function formatLabelSet(labels: LabelSet): string {
   const pairs = Object.keys(labels)
-    .sort()
-    .map((name) => `${name}=${goQuote(labels[name] ?? '')}`);
+    .map((name) => `${name}=${goQuote(labels[name] ?? '')}`)
+    .sort(compareGoStrings);
   return `{${pairs.join(', ')}}`;
 }
 
@@ -28,13 +32,13 @@ export function labelSetBefore(a: LabelSet, b: LabelSet): boolean {
   const aNames = Object.keys(a);
   const bNames = Object.keys(b);
   if (aNames.length !== bNames.length) return aNames.length < bNames.length;
-  const names = [...aNames, ...bNames].sort();
+  const names = [...aNames, ...bNames].sort(compareGoStrings);
   for (const name of names) {
     const av = a[name];
     if (av === undefined) return true;
     const bv = b[name];
     if (bv === undefined) return false;
-    if (av !== bv) return av < bv;
+    if (av !== bv) return compareGoStrings(av, bv) < 0;
   }
   return false;
 }

@@ -81,14 +81,14 @@ describe('parseAlertBatch: whole-body rejections store nothing', () => {
   // missing: the 0.25 binary answers 422 {"code":602,"message":"0.labels in
   // body is required"} (README section d); edgealert only checks for an
   // undefined input and answers 400.
-  it.fails('answers 422 "0.labels in body is required" for "labels": null', () => {
+  it('answers 422 "0.labels in body is required" for "labels": null', () => {
     expect(rejected('[{"labels":null}]')).toEqual({ status: 422, body: { code: 602, message: '0.labels in body is required' } });
   });
 
   // BUG (parse-batch.ts): the 0.25 binary answers 422 with code 602
   // "alerts in body is required" for an empty body; edgealert answers 400
   // (JSON.parse fails).
-  it.fails('answers 422 "alerts in body is required" for an empty body', () => {
+  it('answers 422 "alerts in body is required" for an empty body', () => {
     expect(rejected('')).toEqual({ status: 422, body: { code: 602, message: 'alerts in body is required' } });
   });
 
@@ -96,7 +96,7 @@ describe('parseAlertBatch: whole-body rejections store nothing', () => {
   // spec; the 0.25 binary answers 422 {"code":601,"message":"0.generatorURL
   // in body must be of type uri: \"::x\""} and stores nothing; edgealert
   // accepts any string. (A relative URL such as "/relative" is accepted.)
-  it.fails.each([['::x'], ['not a url']])('answers 422 (code 601) for generatorURL %j', (url) => {
+  it.each([['::x'], ['not a url']])('answers 422 (code 601) for generatorURL %j', (url) => {
     const rejection = rejected(JSON.stringify([{ labels: { alertname: 'X' }, generatorURL: url }]));
     expect(rejection).toEqual({ status: 422, body: { code: 601, message: `0.generatorURL in body must be of type uri: ${JSON.stringify(url)}` } });
   });
@@ -112,7 +112,7 @@ describe('parseAlertBatch: null fields', () => {
   // [{"labels":{"alertname":"N1"},"startsAt":null,"endsAt":null,"annotations":null,"generatorURL":null}]
   // and stored N1 with the defaults; edgealert refuses the batch with 400.
   // Clients that serialise unset fields as null lose every alert.
-  it.fails.each([['startsAt'], ['endsAt'], ['annotations'], ['generatorURL']])('treats "%s": null as absent', (field) => {
+  it.each([['startsAt'], ['endsAt'], ['annotations'], ['generatorURL']])('treats "%s": null as absent', (field) => {
     const batch = accepted(JSON.stringify([{ labels: { alertname: 'N1' }, [field]: null }]));
     expect(names(batch)).toEqual(['N1']);
     expect(batch.alerts[0]).toMatchObject({ startsAt: ctx.now, endsAt: ctx.now + ctx.resolveTimeout, annotations: {}, generatorURL: '' });
@@ -120,7 +120,7 @@ describe('parseAlertBatch: null fields', () => {
 
   // BUG (parse-batch.ts): a body of `null` is an empty alert list for Go
   // (the 0.25 binary answered 200); edgealert answers 400.
-  it.fails('treats a null body as an empty list', () => {
+  it('treats a null body as an empty list', () => {
     expect(accepted('null')).toEqual({ alerts: [], invalid: [] });
   });
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fingerprint } from './fingerprint.js';
+import { goQuote } from '../matcher/go-quote.js';
 import { isValidLabelName } from './label-set.js';
 import type { LabelSet } from './labels.js';
 import { ZERO_TIME, parseTime } from './time.js';
@@ -13,18 +14,33 @@ import { err, ok, type Result } from '../util/result.js';
 
 const timestamp = z.string().refine((s) => parseTime(s) !== null, 'must be an RFC 3339 date-time');
 
-/** One alert of a POST /api/v2/alerts body, as the OpenAPI spec describes it. */
+/** One alert of a POST /api/v2/alerts body, as the OpenAPI spec describes it; null means "not given". */
 export const postableAlertSchema = z.object({
   labels: z.record(z.string(), z.string()),
-  annotations: z.record(z.string(), z.string()).optional(),
-  startsAt: timestamp.optional(),
-  endsAt: timestamp.optional(),
-  generatorURL: z.string().optional(),
+  annotations: z.record(z.string(), z.string()).nullish(),
+  startsAt: timestamp.nullish(),
+  endsAt: timestamp.nullish(),
+  // A format violation: Alertmanager answers 422 with code 601.
+  generatorURL: z.string().refine(isUri, { error: 'must be of type uri', params: { status: 422, code: 601 } }).nullish(),
 });
 export type PostableAlert = z.infer<typeof postableAlertSchema>;
 
-/** The body of POST /api/v2/alerts. */
-export const postableAlertsSchema = z.array(postableAlertSchema);
+/** The body of POST /api/v2/alerts (a JSON null is an empty list, as in Alertmanager). */
+export const postableAlertsSchema = z.array(postableAlertSchema).nullable().transform((list) => list ?? []);
+
+/** Like Go's url.ParseRequestURI, which the OpenAPI `uri` format uses: absolute, or an absolute path. */
+function isUri(text: string): boolean {
+  if (text === '') return true;
+  if (/\s/.test(text)) return false;
+  if (text.startsWith('/')) return true;
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) return false;
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** What ingest needs besides the alert. */
 export interface IngestContext {
@@ -73,5 +89,5 @@ function withoutEmptyValues(labels: LabelSet): LabelSet {
 
 function invalidNames(set: LabelSet, what: string): string | false {
   const bad = Object.keys(set).find((name) => !isValidLabelName(name));
-  return bad === undefined ? false : `${what}: invalid name "${bad}"`;
+  return bad === undefined ? false : `${what}: invalid name ${goQuote(bad)}`;
 }

@@ -2,6 +2,7 @@
  * The order alerts appear in a notification: Alertmanager's AlertSlice sort
  * (by `job`, then `instance`, alerts having the label first; then label sets).
  */
+import { compareGoStrings } from '../matcher/go-compare.js';
 import { labelSetBefore } from './label-set.js';
 import type { LabelSet } from './labels.js';
 
@@ -14,7 +15,7 @@ function before(a: LabelSet, b: LabelSet): boolean {
     if (av === undefined && bv === undefined) continue;
     if (av === undefined) return false;
     if (bv === undefined) return true;
-    if (av !== bv) return av < bv;
+    if (av !== bv) return compareGoStrings(av, bv) < 0;
   }
   return labelSetBefore(a, b);
 }

@@ -14,8 +14,13 @@ const GO_ZERO_MS = (() => {
   return date.getTime();
 })();
 
+/**
+ * RFC 3339 and the looser forms Alertmanager's API accepts (go-openapi's
+ * DateTime): a space instead of `T`, seconds optional, no zone (UTC).
+ * Upper-case `T` and `Z` only, as Go requires.
+ */
 const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))?$/;
 
 /** Parses an RFC 3339 timestamp; `ZERO_TIME` for Go's zero time; null when malformed. */
 export function parseTime(text: string): number | null {
@@ -24,9 +29,10 @@ export function parseTime(text: string): number | null {
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
   const date = new Date(0);
   date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  date.setUTCHours(Number(h), Number(mi), Number(s), frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0);
+  date.setUTCHours(Number(h), Number(mi), Number(s ?? 0), frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0);
   if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+  if (sign && (Number(oh) > 23 || Number(om) > 59)) return null;
   let ms = date.getTime();
   if (sign) ms -= (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
   return ms === GO_ZERO_MS ? ZERO_TIME : ms;

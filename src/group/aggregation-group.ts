@@ -101,8 +101,17 @@ export function toRecord(group: AggregationGroup): GroupRecord {
   return { ...group, labels: { ...group.labels }, members: [...group.members] };
 }
 
-/** A stored group back in memory; after the first flush its next tick is derived from the anchor. */
+/**
+ * A stored group back in memory. After the first flush, the latest tick of its
+ * schedule that is not in the future is due again: the record cannot tell
+ * whether that tick already ran (an evicted object wakes for its alarm a few
+ * ms after the tick), and running it twice is harmless (the notification log
+ * stops a second send; a flush still in progress is not repeated).
+ */
 export function fromRecord(record: GroupRecord, route: Route, now: number): AggregationGroup {
-  const nextFlushAt = record.hasFlushed ? nextTick(record.anchorAt, route.groupInterval, now) : record.nextFlushAt;
+  const interval = route.groupInterval;
+  const nextFlushAt = record.hasFlushed
+    ? record.anchorAt + Math.max(0, Math.floor((now - record.anchorAt) / interval)) * interval
+    : record.nextFlushAt;
   return { ...record, nextFlushAt, members: new Set(record.members) };
 }

@@ -159,6 +159,8 @@ export class Shard {
     const receiver = route && this.config.receivers.get(route.receiver);
     if (!route || !receiver || group.members.size === 0) return this.dropGroup(group);
     if (advanceTimer(group, route, now)) this.storage.putGroup(toRecord(group));
+    // A tick replayed after a restart while that tick's flush is still delivering.
+    if ([...this.jobs.values()].some((job) => job.groupId === group.id)) return;
     const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
     const snapshot = snapshotAlerts(members, now);
     const notifiers = notifiersFor(receiver);

@@ -13,9 +13,15 @@ const GO_ESCAPES: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
-/** Encodes a value like Go's json.Encoder with HTML escaping on. */
+/**
+ * Encodes a value like Go's json.Encoder with HTML escaping on. JSON.stringify
+ * already escapes control characters; Go spells \b and \f as \u0008 and \u000c.
+ */
 export function goJson(value: unknown): string {
-  return `${JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)}\n`;
+  const json = JSON.stringify(value)
+    .replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)
+    .replace(/(?<!\\)((?:\\\\)*)\\([bf])/g, (_m, slashes: string, c: string) => `${slashes}\\u000${c === 'b' ? '8' : 'c'}`);
+  return `${json}\n`;
 }
 
 /** A copy of a string map with keys in Go's (byte-wise) sorted order, as Go encodes maps. */

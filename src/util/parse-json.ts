@@ -14,6 +14,7 @@ export interface BodyRejection {
 }
 
 export function parseJson<T extends z.ZodType>(text: string, schema: T, what: string): Result<z.output<T>, BodyRejection> {
+  if (text.trim() === '') return err(reject(422, 602, `${what} in body is required`));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -25,8 +26,15 @@ export function parseJson<T extends z.ZodType>(text: string, schema: T, what: st
   const issues = parsed.error.issues;
   const first = issues[0];
   const path = (i: z.core.$ZodIssue) => i.path.map(String).join('.') || 'body';
-  if (first?.code === 'invalid_type' && first.input === undefined) {
+  // A required field that is missing or null.
+  if (first?.code === 'invalid_type' && (first.input === undefined || first.input === null)) {
     return err(reject(422, 602, `${path(first)} in body is required`));
+  }
+  // Schemas mark format violations that Alertmanager answers with 422 (e.g. code 601).
+  const params = first?.code === 'custom' ? (first.params as { status?: number; code?: number } | undefined) : undefined;
+  if (first && params?.status === 422) {
+    const value = typeof first.input === 'string' ? `: ${JSON.stringify(first.input)}` : '';
+    return err(reject(422, params.code ?? 601, `${path(first)} in body ${first.message}${value}`));
   }
   const messages = issues.slice(0, 5).map((i) => `${path(i)}: ${i.message}`);
   return err(reject(400, 400, `invalid ${what}: ${messages.join('; ')}`));
