@@ -7,6 +7,8 @@
  */
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { TEST_SECRETS } from './test/worker/support/secrets.js';
+import { webhookReceiver } from './test/worker/support/webhook-receiver.js';
 
 export default defineConfig({
   test: {
@@ -20,12 +22,21 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest({
-            main: './src/index.ts',
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: { EXTERNAL_URL: 'http://edgealert.test' },
-            },
+          // Called once per test file (Vitest's default isolate: true): each file
+          // gets its own Miniflare (storage, isolate) and its own webhook
+          // receiver, and picks its config with useConfig() (test/worker/README.md).
+          cloudflareTest(() => {
+            const receiver = webhookReceiver();
+            return {
+              main: './src/index.ts',
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: {
+                bindings: { EXTERNAL_URL: 'http://edgealert.test', ...TEST_SECRETS },
+                // Every outbound fetch of the Worker goes to the recording receiver.
+                outboundService: receiver.outbound,
+                serviceBindings: { RECEIVER: receiver.control },
+              },
+            };
           }),
         ],
         test: {

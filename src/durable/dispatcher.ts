@@ -18,8 +18,8 @@ export class Dispatcher extends DurableObject<Env> {
     super(ctx, env);
     void ctx.blockConcurrencyWhile(async () => {
       const storage = new SqlShardStorage(ctx.storage.sql);
-      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now());
       this.armedAt = await ctx.storage.getAlarm();
+      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now(), this.armedAt);
       await this.arm();
     });
   }

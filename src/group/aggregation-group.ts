@@ -102,16 +102,15 @@ export function toRecord(group: AggregationGroup): GroupRecord {
 }
 
 /**
- * A stored group back in memory. After the first flush, the latest tick of its
- * schedule that is not in the future is due again: the record cannot tell
- * whether that tick already ran (an evicted object wakes for its alarm a few
- * ms after the tick), and running it twice is harmless (the notification log
- * stops a second send; a flush still in progress is not repeated).
+ * A stored group back in memory. After the first flush its next tick is the
+ * first one of its schedule at or after `dueFrom`: the time of the object's
+ * stored alarm when that is earlier than now (an evicted object woken by its
+ * alarm a few ms after a tick must still run that tick), else now.
  */
-export function fromRecord(record: GroupRecord, route: Route, now: number): AggregationGroup {
+export function fromRecord(record: GroupRecord, route: Route, dueFrom: number): AggregationGroup {
   const interval = route.groupInterval;
   const nextFlushAt = record.hasFlushed
-    ? record.anchorAt + Math.max(0, Math.floor((now - record.anchorAt) / interval)) * interval
+    ? record.anchorAt + Math.max(0, Math.ceil((dueFrom - record.anchorAt) / interval)) * interval
     : record.nextFlushAt;
   return { ...record, nextFlushAt, members: new Set(record.members) };
 }

@@ -78,8 +78,11 @@ function harness(yaml = BASE) {
       now = T0 + t;
     },
     /** A new shard from what was stored: a restart of the Durable Object. */
-    restart() {
-      shard = new Shard(config, storage, storage.snapshot(), now);
+    /** `wokenAt`: the clock when the object comes back (its alarm may be late). */
+    restart(wokenAt = now) {
+      const alarm = shard.nextDueAt() ?? null;
+      now = wokenAt;
+      shard = new Shard(config, storage, storage.snapshot(), now, alarm);
     },
     get shard() {
       return shard;
@@ -330,5 +333,18 @@ time_intervals:
     // Lunch ends at 12:01; the day route's next tick after that notifies.
     await h.advanceTo(61_000);
     expect(h.sent.map((s) => [s.at - T0, s.body.groupKey])).toEqual([[61_000, '{}/{team="day"}:{}']]);
+  });
+
+  it('after eviction, runs the tick its late alarm woke it for, and no tick early when woken between ticks', async () => {
+    const h = harness();
+    h.push([firing('Disk', { instance: 'a' })]);
+    await h.advanceTo(1000);
+    h.push([firing('Disk', { instance: 'b' })]);
+    h.restart(T0 + 2000); // woken by a request between ticks: the 1s tick must not run again
+    await h.advanceTo(5999);
+    expect(h.sent.map((s) => s.at - T0)).toEqual([1000]);
+    h.restart(T0 + 6005); // woken by the alarm of the 6s tick, 5 ms late
+    await h.advanceTo(6005);
+    expect(h.sent.map(summary)[1]).toEqual({ at: 6005, status: 'firing', alerts: ['a:firing', 'b:firing'] });
   });
 });

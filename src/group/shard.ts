@@ -58,14 +58,17 @@ export class Shard {
     private readonly storage: ShardStorage,
     snapshot: ShardSnapshot,
     now: number,
+    /** The alarm the shard's host had stored, if any: ticks due since then still run. */
+    storedAlarm: number | null = null,
   ) {
+    const dueFrom = storedAlarm === null ? now : Math.min(now, storedAlarm);
     for (const alert of snapshot.alerts) {
       this.alerts.set(alert.fingerprint, alert);
       this.storedEndsAt.set(alert.fingerprint, alert.endsAt);
     }
     for (const record of snapshot.groups) {
       const route = findRoute(config.route, record.routeId);
-      if (route && groupId(route, record.labels) === record.id) this.addGroup(fromRecord(record, route, now));
+      if (route && groupId(route, record.labels) === record.id) this.addGroup(fromRecord(record, route, dueFrom));
       else storage.deleteGroup(record.id); // the routing tree changed under it
     }
     this.nflog = new Map(snapshot.nflog);
