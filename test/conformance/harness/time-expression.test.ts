@@ -13,6 +13,10 @@ describe('resolveTime', () => {
   ])('%s -> %s', (expression, iso) => {
     expect(resolveTime(expression, NOW)).toBe(iso);
   });
+
+  it('calls a function with the instant', () => {
+    expect(resolveTime((now) => new Date(now - 678).toISOString(), NOW)).toBe('2026-01-02T03:04:05.000Z');
+  });
 });
 
 describe('parseDuration', () => {

@@ -41,7 +41,10 @@ async function storedState() {
 /** A restart: every Durable Object instance is dropped; the next request builds a new one from storage. */
 const restart = () => abortAllDurableObjects();
 
-/** An eviction, then the alarm fires at `ms` after T0 (a little after its due time) and rebuilds the object. */
+/**
+   * A restart between ticks must not re-run the previous tick: alerts that
+   * joined since go out at the next tick, as without the restart.
+   */
 async function evictThenWakeByAlarmAt(ms: number): Promise<void> {
   await restart();
   setClock(ms);
