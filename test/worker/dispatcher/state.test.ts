@@ -41,10 +41,7 @@ async function storedState() {
 /** A restart: every Durable Object instance is dropped; the next request builds a new one from storage. */
 const restart = () => abortAllDurableObjects();
 
-/**
-   * A restart between ticks must not re-run the previous tick: alerts that
-   * joined since go out at the next tick, as without the restart.
-   */
+/** An eviction, then the alarm fires at `ms` after T0 (a little after its due time) and rebuilds the object. */
 async function evictThenWakeByAlarmAt(ms: number): Promise<void> {
   await restart();
   setClock(ms);
