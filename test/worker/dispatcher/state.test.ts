@@ -102,22 +102,9 @@ describe('after a restart', () => {
     expect((await deliveries()).map(summary)).toEqual([{ at: 1000, status: 'firing', alerts: ['Disk:firing'] }]);
   });
 
-  /*
-   * BUG restart-replays-tick (src/group/aggregation-group.ts:111-117,
-   * fromRecord, since aea34d8): a restored group that has flushed gets
-   * nextFlushAt = the latest tick at or before now, so whatever request
-   * rebuilds the object between two ticks (a re-send, a silence push, a read)
-   * re-runs the previous tick at once. Alerts that joined since that tick go
-   * out immediately instead of at the next tick: here b, added at 2s, is sent
-   * at 2s (when the object is rebuilt), 1s after the previous notification
-   * with group_interval 5s. Expected [1000: a], [6000: a, b]; got
-   * [1000: a], [2000: a, b]. (A repeat due by repeat_interval is likewise
-   * sent early.) Fix idea: the latest tick is still due only if the stored
-   * alarm is at or before it (after a tick runs, arm() moves the alarm past
-   * it). The Dispatcher has `await ctx.storage.getAlarm()` in its
-   * constructor: restore nextFlushAt = the first tick at or after
-   * min(now, stored alarm); this still runs the tick an evicted object's
-   * alarm wakes it for (the test below). Flip to `it` once fixed.
+  /**
+   * A restart between ticks must not re-run the previous tick: alerts that
+   * joined since go out at the next tick, as without the restart.
    */
   it('keeps to group_interval: an alert that joined before the restart waits for the next tick', async () => {
     await push([prometheusResend('Disk', { instance: 'a' })]);
