@@ -3,7 +3,7 @@
 //   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR]
 // Defaults: routes.yaml, port 8787, state in .edgealert/state, 127.0.0.1.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,20 +26,20 @@ const state = resolve(process.cwd(), values.state);
 console.log(`edgealert: serving ${config} on http://${values.ip}:${values.port}, state in ${state}`);
 console.log('edgealert: local mode: the API is open to anyone who can reach this address');
 
+// The config goes in as a var rather than through the bundle, so several
+// instances with different configs can run from one checkout at once.
+const configText = readFileSync(config, 'utf8');
 const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js');
 const child = spawn(
   process.execPath,
   [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
-    '--show-interactive-dev-session=false', '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`],
+    '--show-interactive-dev-session=false',
+    '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`,
+    '--var', `EDGEALERT_CONFIG:${configText}`],
   {
     cwd: root,
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      EDGEALERT_CONFIG_FILE: config,
-      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-      WRANGLER_SEND_METRICS: 'false',
-    },
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
   },
 );
 const stop = (signal) => child.kill(signal);
