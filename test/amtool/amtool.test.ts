@@ -148,7 +148,8 @@ describe.skipIf(!available)('amtool against edgealert', () => {
 
   it.each([
     ['a silence whose only matcher matches everything', ['foo=""'], 'must not match the empty string'],
-    ['a bad regex', ['foo=~(x'], 'invalid regular expression'],
+    // amtool checks regexes itself before sending, so a bad regex never reaches a server through it.
+    ['only a regex matcher that matches everything', ['alertname=~".*"'], 'must not match the empty string'],
   ])('refuses %s with Alertmanager status and message, and stores nothing', async (_why, matchers, message) => {
     const before = await silences(edge, '--expired');
     const [ours, theirs] = await Promise.all([
