@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs edgealert locally under wrangler dev (workerd), offline, with state on disk.
-//   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR]
+//   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR] [--secrets FILE]
 // Defaults: routes.yaml, port 8787, state in .edgealert/state, 127.0.0.1.
+// --secrets names a dotenv file (NAME=value lines) of secrets; without it,
+// wrangler reads .dev.vars if there is one.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8787' },
     state: { type: 'string', default: '.edgealert/state' },
     ip: { type: 'string', default: '127.0.0.1' },
+    secrets: { type: 'string' },
   },
 });
 const config = resolve(process.cwd(), values.config);
@@ -35,7 +38,8 @@ const child = spawn(
   [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
     '--show-interactive-dev-session=false',
     '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`,
-    '--var', `EDGEALERT_CONFIG:${configText}`],
+    '--var', `EDGEALERT_CONFIG:${configText}`,
+    ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],
   {
     cwd: root,
     stdio: 'inherit',

@@ -6,13 +6,14 @@ import { listAlertGroups, listAlerts } from '../group/read-model.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { HttpError } from './http-error.js';
+import { requireIngestAuth } from './ingest-auth.js';
 import { alertQueryOf } from './query-params.js';
 import { readJsonBody } from './read-body.js';
 import { sendToShards, silencesStub, viewAllShards } from './shards.js';
 
 export const alertsApi = new Hono<{ Bindings: Env }>();
 
-alertsApi.post('/', async (c) => {
+alertsApi.post('/', requireIngestAuth, async (c) => {
   const config = runtimeConfig(c.env);
   const text = await readJsonBody(c.req.raw);
   const batch = parseAlertBatch(text, { now: Date.now(), resolveTimeout: config.global.resolveTimeout });

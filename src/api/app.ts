@@ -10,6 +10,7 @@ import { healthApi } from './health.js';
 import { HttpError } from './http-error.js';
 import { silencesApi } from './silences.js';
 import { statusApi } from './status.js';
+import { webhookApi } from './webhook.js';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
@@ -17,9 +18,10 @@ export function createApp() {
   app.route('/api/v2/alerts', alertsApi);
   app.route('/api/v2', statusApi);
   app.route('/api/v2', silencesApi);
+  app.route('/webhook', webhookApi);
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json(error.body, error.status);
+    if (error instanceof HttpError) return c.json(error.body, error.status, error.headers);
     if (error instanceof ConfigLoadError) return c.json({ code: 500, message: error.message }, 500);
     console.error(JSON.stringify({ level: 'error', event: 'unhandled_error', message: error.message }));
     return c.json({ code: 500, message: 'internal error' }, 500);

@@ -11,6 +11,8 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     message: string,
     readonly body: unknown = { code: status, message },
+    /** Extra response headers, e.g. WWW-Authenticate on a 401. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

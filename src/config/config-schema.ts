@@ -1,7 +1,7 @@
 /**
  * The whole routes.yaml: Alertmanager 0.25's config file (global, route,
  * receivers, inhibit_rules, templates, time_intervals, mute_time_intervals)
- * plus edgealert's optional top-level extensions (`shards`, and the reserved
+ * plus edgealert's optional top-level extensions (`shards`, `webhook_ingest`, and the reserved
  * `people`, `schedules`, `escalation_policies`, `heartbeats`).
  */
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js'
 import { receiverSchema } from './receiver-schema.js';
 import { routeSchema } from './route-schema.js';
 import { notYetSupported } from './refused-fields.js';
-import { expected, goString, labelNameSchema, requiredString } from './scalar-schemas.js';
+import { durationSchema, expected, goString, labelNameSchema, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 import { RawScalar } from './yaml-tree.js';
 
@@ -33,6 +33,13 @@ const shardsSchema = z
   .preprocess((v) => (v instanceof RawScalar ? v.value : v), z.number({ error: expected('an integer from 1 to 64') }))
   .refine((n) => Number.isInteger(n) && n >= 1 && n <= 64, { error: 'shards must be an integer from 1 to 64' });
 
+/** edgealert extension: how alerts from an upstream Alertmanager's webhook are taken in. */
+const webhookIngestSchema = strictObject({
+  resolve_timeout: durationSchema.optional(),
+  // Workers KV cannot expire a key sooner than 60 seconds after writing it.
+  dedup_window: durationSchema.refine((ms) => ms >= 60_000, { error: 'dedup_window must be at least 60s (the shortest Workers KV expiry)' }).optional(),
+});
+
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: expected('a list') }).optional();
 
 /** The config file; a missing `route:` is reported by cross-checks.ts like Alertmanager does. */
@@ -46,6 +53,7 @@ export const configSchema = strictObject({
   mute_time_intervals: z.unknown().optional(),
   // edgealert extensions.
   shards: shardsSchema.optional(),
+  webhook_ingest: webhookIngestSchema.optional(),
   people: notYetSupported,
   schedules: notYetSupported,
   escalation_policies: notYetSupported,

@@ -27,6 +27,12 @@ export { formatConfigErrors, type ConfigError } from './config-error.js';
 /** Alertmanager's default global.resolve_timeout (5m), in milliseconds. */
 export const DEFAULT_RESOLVE_TIMEOUT = 5 * 60_000;
 
+/** Above Alertmanager's default repeat_interval (4h): an upstream re-sends a firing group at least that often. */
+export const DEFAULT_WEBHOOK_RESOLVE_TIMEOUT = 5 * 3_600_000;
+
+/** Long enough to cover an HA pair's second delivery and Alertmanager's retries. */
+export const DEFAULT_DEDUP_WINDOW = 5 * 60_000;
+
 /**
  * Parses and validates a config file. `env` holds the Worker's secrets and
  * vars (`${NAME}` references read string entries only).
@@ -59,6 +65,10 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
     timeIntervals: intervals.value,
     shards: raw.shards ?? 1,
+    webhookIngest: {
+      resolveTimeout: raw.webhook_ingest?.resolve_timeout ?? DEFAULT_WEBHOOK_RESOLVE_TIMEOUT,
+      dedupWindow: raw.webhook_ingest?.dedup_window ?? DEFAULT_DEDUP_WINDOW,
+    },
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,
   });

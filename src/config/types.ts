@@ -65,6 +65,17 @@ export interface GlobalConfig {
   readonly http: HttpConfig;
 }
 
+/** How alerts delivered by an upstream Alertmanager's webhook are taken in (edgealert extension). */
+export interface WebhookIngestConfig {
+  /**
+   * A firing alert from upstream carries no end; it resolves after this long
+   * without being delivered again. Keep it above the upstream repeat_interval.
+   */
+  readonly resolveTimeout: number;
+  /** How long a delivery's content is remembered at the edge to drop repeats (HA pairs, retries). */
+  readonly dedupWindow: number;
+}
+
 export interface Config {
   readonly global: GlobalConfig;
   readonly route: Route;
@@ -74,6 +85,7 @@ export interface Config {
   readonly timeIntervals: TimeIntervalSet;
   /** Dispatcher shards the group keys are spread over (edgealert extension, default 1). */
   readonly shards: number;
+  readonly webhookIngest: WebhookIngestConfig;
   /** The config text as written, secrets redacted as `<secret>` (for /api/v2/status). */
   readonly redactedOriginal: string;
   /** Every `${NAME}` the config references, for checks and redaction. */

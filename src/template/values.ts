@@ -6,8 +6,8 @@
  * - numbers: an integer is Go's `int`, any other number is `float64`; wrap
  *   an integral float in `GoFloat` to keep it a float (`%.1f` of 2.0 prints
  *   `2.0`, of the int 2 `%!f(int=2)`). bigints are `int64`.
- * - arrays are slices; `Map`s and plain objects are maps (ranged in sorted
- *   key order); instances of other classes are structs: own properties (and
+ * - arrays are slices; `Map`s and plain objects are maps with string keys
+ *   (map[string]T: ranged in sorted key order); instances of other classes are structs: own properties (and
  *   getters) are fields, prototype methods whose names start upper-case are
  *   Go methods, callable from templates (`.Alerts.Firing`,
  *   `.Labels.Remove (stringSlice "a")`). Arrays and Maps may be subclasses
@@ -83,6 +83,10 @@ export function typeName(v: unknown): string {
   switch (kindOf(v)) {
     case 'nil':
       return '<nil>';
+    case 'bool':
+      return 'bool';
+    case 'string':
+      return 'string';
     case 'int':
       return typeof v === 'bigint' ? 'int64' : 'int';
     case 'float':
@@ -95,8 +99,6 @@ export function typeName(v: unknown): string {
       return (v as object).constructor?.name || 'struct {}';
     case 'func':
       return 'func()';
-    default:
-      return typeof v;
   }
 }
 
@@ -134,10 +136,12 @@ export function mapSize(m: GoMap): number {
 
 /** The entry for `key`, or `found: false`. Plain objects only see their own keys. */
 export function mapLookup(m: GoMap, key: unknown): { found: boolean; value: unknown } {
-  if (m instanceof Map) return m.has(key) ? { found: true, value: m.get(key) } : { found: false, value: undefined };
+  if (m instanceof Map) return m.has(key) ? { found: true, value: m.get(key) } : NOT_FOUND;
   const k = String(key);
-  return Object.hasOwn(m, k) ? { found: true, value: m[k] } : { found: false, value: undefined };
+  return Object.hasOwn(m, k) ? { found: true, value: m[k] } : NOT_FOUND;
 }
+
+const NOT_FOUND = { found: false, value: undefined } as const;
 
 /** The zero value of the map's element type: `[goTypeInfo].elemZero`, else nil (as for map[string]interface{}). */
 export function mapElemZero(m: GoMap): unknown {

@@ -1,0 +1,35 @@
+/**
+ * Edge dedup of webhook deliveries in Workers KV. KV is eventually consistent
+ * and allows one write per key per second, so it only ever saves work: a miss
+ * (or a KV error) sends the delivery on to the Durable Objects, which are
+ * idempotent, and a hit is only ever a delivery the Durable Objects already took.
+ */
+const PREFIX = 'webhook-delivery:';
+/** Workers KV's shortest expiry. */
+const MIN_TTL_SECONDS = 60;
+
+export interface DeliveryDedup {
+  /** Whether this delivery was already taken in (false when unknown). */
+  seen(key: string): Promise<boolean>;
+  /** Remembers a delivery taken in, for `windowMs`. */
+  remember(key: string, windowMs: number): Promise<void>;
+}
+
+export function kvDeliveryDedup(kv: KVNamespace): DeliveryDedup {
+  return {
+    async seen(key) {
+      try {
+        return (await kv.get(PREFIX + key)) !== null;
+      } catch {
+        return false;
+      }
+    },
+    async remember(key, windowMs) {
+      try {
+        await kv.put(PREFIX + key, '1', { expirationTtl: Math.max(MIN_TTL_SECONDS, Math.ceil(windowMs / 1000)) });
+      } catch {
+        // A lost entry only costs a Durable Object call on the next repeat.
+      }
+    },
+  };
+}
