@@ -91,7 +91,7 @@ export class PrintfRun {
         ({ num: f.wid, ok: f.widPresent, next: i } = parseNum(format, i, end));
         if (afterIndex && f.widPresent) this.goodArgNum = false; // "%[3]2d"
       }
-      if (i + 1 <= end && format[i] === '.') {
+      if (i + 1 < end && format[i] === '.') {
         i++;
         if (afterIndex) this.goodArgNum = false; // "%[3].2d"
         ({ i, afterIndex } = this.argNumber(i));
