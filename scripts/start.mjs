@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +30,17 @@ const state = resolve(process.cwd(), values.state);
 console.log(`edgealert: serving ${config} on http://${values.ip}:${values.port}, state in ${state}`);
 console.log('edgealert: local mode: the API is open to anyone who can reach this address');
 
+// wrangler's debugger port defaults to the first free one from 9229, which two
+// instances starting at once can both pick: take a free port ourselves.
+const inspectorPort = await new Promise((done, fail) => {
+  const probe = createServer();
+  probe.once('error', fail);
+  probe.listen(0, '127.0.0.1', () => {
+    const { port } = probe.address();
+    probe.close(() => done(port));
+  });
+});
+
 // The config goes in as a var rather than through the bundle, so several
 // instances with different configs can run from one checkout at once.
 const configText = readFileSync(config, 'utf8');
@@ -36,7 +48,7 @@ const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js');
 const child = spawn(
   process.execPath,
   [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
-    '--show-interactive-dev-session=false',
+    '--show-interactive-dev-session=false', '--inspector-port', String(inspectorPort),
     '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`,
     '--var', `EDGEALERT_CONFIG:${configText}`,
     ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],
