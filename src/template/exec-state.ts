@@ -41,9 +41,14 @@ export class ExecState {
   }
 
   errorf(reason: string): never {
+    throw this.failure(reason);
+  }
+
+  /** The error `reason` at the current node. */
+  failure(reason: string): TemplateFailure {
     const node = this.node;
     const site = { source: this.tree.source, text: this.tree.text, pos: node ? node.pos : 0 };
-    throw new TemplateFailure(execError(site, this.tree.name, node ? nodeString(node) : '', reason));
+    return new TemplateFailure(execError(site, this.tree.name, node ? nodeString(node) : '', reason));
   }
 
   push(name: string, value: unknown): void {

@@ -30,6 +30,8 @@ export function executeTree(env: ExecEnv, tree: Tree, data: unknown): Result<str
     return ok(s.out);
   } catch (e) {
     if (e instanceof TemplateFailure) return err(e.error);
+    // Deeply nested templates can exhaust the stack before MAX_EXEC_DEPTH.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) return err(s.failure('template nesting exhausted the stack').error);
     throw e;
   }
 }
@@ -73,6 +75,7 @@ function walkAction(s: ExecState, dot: unknown, node: ActionNode): Signal {
   if (node.pipe.decl.length > 0) return NEXT;
   s.at(node);
   if (typeof value === 'string') s.out += value;
+  else if (Number.isSafeInteger(value)) s.out += String(value); // ints, the other common case
   else if (value === null || value === undefined) s.out += '<no value>';
   else if (typeof value === 'function') s.errorf(`can't print ${nodeString(node)} of type ${typeName(value)}`);
   else s.out += formatValue(value);
@@ -95,19 +98,20 @@ function walkRange(s: ExecState, dot: unknown, node: BranchNode): Signal {
   const value = evalPipeline(s, dot, node.pipe);
   const bodyMark = s.mark();
   let ran = false;
-  const iterate = (index: unknown, elem: unknown): boolean => {
-    ran = true;
-    setRangeVars(s, node, index, elem);
-    const signal = walkList(s, elem, node.list);
-    s.pop(bodyMark);
-    return signal !== BREAK;
-  };
   switch (kindOf(value)) {
-    case 'slice':
-      (value as unknown[]).every((elem, i) => iterate(i, elem));
+    case 'slice': {
+      const items = value as unknown[];
+      for (let i = 0; i < items.length; i++) {
+        ran = true;
+        if (iteration(s, node, bodyMark, i, items[i]) === BREAK) break;
+      }
       break;
+    }
     case 'map':
-      sortedMapKeys(value as GoMap).every((key) => iterate(key, mapLookup(value as GoMap, key).value));
+      for (const key of sortedMapKeys(value as GoMap)) {
+        ran = true;
+        if (iteration(s, node, bodyMark, key, mapLookup(value as GoMap, key).value) === BREAK) break;
+      }
       break;
     case 'nil':
       break; // like an empty map
@@ -118,6 +122,13 @@ function walkRange(s: ExecState, dot: unknown, node: BranchNode): Signal {
   // Go's range swallows a break from its else branch but lets a continue reach the enclosing range.
   if (!ran && node.elseList && walkList(s, dot, node.elseList) === CONTINUE) signal = CONTINUE;
   s.pop(mark);
+  return signal;
+}
+
+function iteration(s: ExecState, node: BranchNode, bodyMark: number, index: unknown, elem: unknown): Signal {
+  setRangeVars(s, node, index, elem);
+  const signal = walkList(s, elem, node.list);
+  s.pop(bodyMark);
   return signal;
 }
 

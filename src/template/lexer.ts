@@ -6,122 +6,23 @@
  * the parser never sees them. Actions may span lines (Go 1.16+).
  */
 import { goQuote } from './quote.js';
+import { EOF, Lexer, RIGHT, isSpace, type LexOptions, type State } from './lex-cursor.js';
 import { keywordOf, type Token, type TokenKind } from './token.js';
 import { isAlphaNumeric, isPrint } from './unicode.js';
 
-export interface LexOptions {
-  /** `break` and `continue` are keywords unless a function of that name exists. */
-  readonly breakOK: boolean;
-  readonly continueOK: boolean;
-}
-
-type State = ((this: Lexer) => State) | null;
-
-const EOF = -1;
 const LEFT = '{{';
-const RIGHT = '}}';
 
 /** Go's %#U: `U+0024 '$'`, or just `U+0001` when not printable. */
-export function formatRune(cp: number): string {
+function formatRune(cp: number): string {
   const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return isPrint(cp) ? `${hex} '${String.fromCodePoint(cp)}'` : hex;
 }
-
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 
 /** Splits `input` into tokens; the last one is `eof` or `error`. */
 export function lex(input: string, options: LexOptions): Token[] {
   const lexer = new Lexer(input, options);
   for (let state: State = lexText; state !== null; ) state = state.call(lexer);
   return lexer.tokens;
-}
-
-class Lexer {
-  readonly tokens: Token[] = [];
-  pos = 0;
-  start = 0;
-  width = 0;
-  parenDepth = 0;
-
-  constructor(
-    readonly input: string,
-    readonly options: LexOptions,
-  ) {}
-
-  next(): number {
-    if (this.pos >= this.input.length) {
-      this.width = 0;
-      return EOF;
-    }
-    const cp = this.input.codePointAt(this.pos) ?? 0;
-    this.width = cp > 0xffff ? 2 : 1;
-    this.pos += this.width;
-    return cp;
-  }
-
-  peek(): number {
-    const cp = this.next();
-    this.backup();
-    return cp;
-  }
-
-  backup(): void {
-    this.pos -= this.width;
-  }
-
-  emit(kind: TokenKind): void {
-    this.tokens.push({ kind, pos: this.start, val: this.input.slice(this.start, this.pos) });
-    this.start = this.pos;
-  }
-
-  ignore(): void {
-    this.start = this.pos;
-  }
-
-  accept(valid: string): boolean {
-    const cp = this.next();
-    if (cp !== EOF && valid.includes(String.fromCodePoint(cp))) return true;
-    this.backup();
-    return false;
-  }
-
-  acceptRun(valid: string): void {
-    while (this.accept(valid));
-  }
-
-  errorf(message: string): State {
-    this.tokens.push({ kind: 'error', pos: this.start, val: message });
-    return null;
-  }
-
-  /** `-` followed by a space: the left delimiter trims the text before it. */
-  hasLeftTrimMarker(at: number): boolean {
-    return this.input[at] === '-' && isSpace(this.input.charCodeAt(at + 1));
-  }
-
-  /** A space followed by `-`: the right delimiter trims the text after it. */
-  hasRightTrimMarker(at: number): boolean {
-    return isSpace(this.input.charCodeAt(at)) && this.input[at + 1] === '-';
-  }
-
-  atRightDelim(): { delim: boolean; trim: boolean } {
-    if (this.hasRightTrimMarker(this.pos) && this.input.startsWith(RIGHT, this.pos + 2)) return { delim: true, trim: true };
-    return { delim: this.input.startsWith(RIGHT, this.pos), trim: false };
-  }
-
-  spaceRunAt(at: number): number {
-    let n = 0;
-    while (isSpace(this.input.charCodeAt(at + n))) n++;
-    return n;
-  }
-
-  /** After an identifier, field or variable: can the word end here? (`.X.Y` splits; `$x+2` does not lex.) */
-  atTerminator(): boolean {
-    const cp = this.peek();
-    if (isSpace(cp)) return true;
-    // eof . , | : ) ( and the first character of the right delimiter
-    return cp === EOF || cp === 0x2e || cp === 0x2c || cp === 0x7c || cp === 0x3a || cp === 0x29 || cp === 0x28 || cp === 0x7d;
-  }
 }
 
 function lexText(this: Lexer): State {

@@ -53,7 +53,8 @@ export function parseTemplates(
     if (!parsed.ok) return parsed;
     associate(trees, parsed.value);
   }
-  return ok(new TemplateSet(trees, funcs, options.missingKey ?? 'default', hasFunction));
+  const env: ExecEnv = { lookup: (name) => trees.get(name), funcs, missingKey: options.missingKey ?? 'default' };
+  return ok(new TemplateSet(trees, env, hasFunction));
 }
 
 /** Adds newly parsed trees; an empty definition never replaces an existing one (Go's associate). */
@@ -66,24 +67,21 @@ function associate(into: Map<string, Tree>, trees: ReadonlyMap<string, Tree>): v
 
 /** Parsed templates, ready to execute any number of times. */
 export class TemplateSet {
-  private readonly env: ExecEnv;
   private readonly inline = new Map<string, Result<InlineTemplate, TemplateError>>();
 
   /** @internal Use parseTemplates. */
   constructor(
     private readonly trees: ReadonlyMap<string, Tree>,
-    private readonly funcs: TemplateFuncs,
-    private readonly missingKey: MissingKey,
+    private readonly env: ExecEnv,
     private readonly hasFunction: (name: string) => boolean,
-  ) {
-    this.env = { lookup: (name) => trees.get(name), funcs, missingKey };
-  }
+  ) {}
 
   /** Names of all templates in the set, sorted. */
   names(): string[] {
     return [...this.trees.keys()].sort();
   }
 
+  /** Whether the set has a template called `name`. */
   has(name: string): boolean {
     return this.trees.has(name);
   }
@@ -115,7 +113,7 @@ export class TemplateSet {
       const own = parsed.value;
       const tree = own.get('') as Tree;
       const lookup = (name: string): Tree | undefined => (name === '' ? tree : this.localOrSet(own, name));
-      result = ok({ tree, env: { lookup, funcs: this.funcs, missingKey: this.missingKey } });
+      result = ok({ tree, env: { ...this.env, lookup } });
     }
     if (this.inline.size >= MAX_CACHED_TEXTS) this.inline.delete(this.inline.keys().next().value as string);
     this.inline.set(text, result);

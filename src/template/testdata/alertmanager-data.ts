@@ -128,6 +128,8 @@ export function referenceData(): Data {
 /** The Alertmanager functions the reference templates use (template.DefaultFuncs). */
 export const alertmanagerFuncs = {
   toUpper: (s: string): string => s.toUpperCase(),
+  // cases.Title: upper-cases the first letter of each word and lower-cases the rest.
+  title: (s: string): string => s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})/gu, (_m, pre: string, c: string) => pre + c.toUpperCase()),
   join: (sep: string, items: string[]): string => items.join(sep),
   stringSlice: variadic((...items: string[]): string[] => typed(items, '[]string')),
 };
