@@ -7,13 +7,12 @@
 import { DurableObject } from 'cloudflare:workers';
 import { shardStub } from '../api/shards.js';
 import type { PostableSilence } from '../silence/postable.js';
-import { SILENCE_RETENTION_MS, silenceSchema, type Silence } from '../silence/types.js';
+import { SILENCE_RETENTION_MS, silenceSchema, silenceState, type Silence } from '../silence/types.js';
 import { expireSilence, upsertSilence, type SilenceRejection } from '../silence/upsert.js';
 import type { Result } from '../util/result.js';
 import { runtimeConfig } from './runtime-config.js';
 
 const PUSH_RETRY_MS = 1000;
-const COLLECT_EVERY_MS = 3_600_000;
 
 export class Silences extends DurableObject<Env> {
   private readonly silences = new Map<string, Silence>();
@@ -52,32 +51,56 @@ export class Silences extends DurableObject<Env> {
     return [...this.silences.values()];
   }
 
+  /** Collects silences past their retention, and pushes again (a retry, or expiries to tell the shards about). */
   override async alarm(): Promise<void> {
     const now = Date.now();
     const collected = [...this.silences.values()].filter((s) => s.endsAt + SILENCE_RETENTION_MS <= now);
     for (const silence of collected) {
-      this.silences.delete(silence.id);
       this.ctx.storage.sql.exec('DELETE FROM silences WHERE id = ?', silence.id);
+      this.silences.delete(silence.id);
     }
     await this.push();
   }
 
+  /** Storage first, then memory: a write that fails changes nothing. */
   private save(silences: readonly Silence[]): void {
-    for (const silence of silences) {
-      this.silences.set(silence.id, silence);
-      this.ctx.storage.sql.exec('INSERT OR REPLACE INTO silences (id, doc) VALUES (?, ?)', silence.id, JSON.stringify(silence));
-    }
+    this.ctx.storage.transactionSync(() => {
+      for (const silence of silences) {
+        this.ctx.storage.sql.exec('INSERT OR REPLACE INTO silences (id, doc) VALUES (?, ?)', silence.id, JSON.stringify(silence));
+      }
+    });
+    for (const silence of silences) this.silences.set(silence.id, silence);
   }
 
-  /** Sends the current silences to every shard; on failure, tries again shortly. */
+  /**
+   * Sends the silences still in force (active and pending) to every shard,
+   * then sets the alarm for the next thing to do: the next expiry to push,
+   * the next collection, or a retry soon when a shard could not be reached.
+   */
   private async push(): Promise<void> {
-    const silences = [...this.silences.values()];
+    const now = Date.now();
+    const inForce = [...this.silences.values()].filter((s) => silenceState(s, now) !== 'expired');
     const shards = runtimeConfig(this.env).shards;
+    let next = nextWork(this.silences.values(), now);
     try {
-      await Promise.all(Array.from({ length: shards }, (_, i) => shardStub(this.env, i).setSilences(silences)));
-      await this.ctx.storage.setAlarm(Date.now() + COLLECT_EVERY_MS);
+      await Promise.all(Array.from({ length: shards }, (_, i) => shardStub(this.env, i).setSilences(inForce)));
     } catch {
-      await this.ctx.storage.setAlarm(Date.now() + PUSH_RETRY_MS);
+      next = Math.min(next ?? Infinity, Date.now() + PUSH_RETRY_MS);
     }
+    if (next === undefined) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
   }
+}
+
+/**
+ * The next time the Silences object has work: a silence expiring (shards drop
+ * it), or an expired one reaching the end of its retention (collected).
+ */
+function nextWork(silences: Iterable<Silence>, now: number): number | undefined {
+  let next: number | undefined;
+  for (const s of silences) {
+    const at = s.endsAt >= now ? s.endsAt + 1 : s.endsAt + SILENCE_RETENTION_MS;
+    if (next === undefined || at < next) next = at;
+  }
+  return next;
 }

@@ -11,7 +11,7 @@ import { nflogEntrySchema } from '../nflog/entry.js';
 import type { Alert } from '../alert/types.js';
 import { silenceSchema, type Silence } from '../silence/types.js';
 
-const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'meta'] as const;
+const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'silences'] as const;
 
 const storedAlertSchema = z.object({
   fingerprint: z.string(),
@@ -38,7 +38,7 @@ export class SqlShardStorage implements ShardStorage {
       groups: this.rows('groups').map(([, doc]) => groupRecordSchema.parse(doc)),
       nflog: new Map(this.rows('nflog').map(([id, doc]) => [id, nflogEntrySchema.parse(doc)])),
       jobs: this.rows('jobs').map(([, doc]) => flushJobSchema.parse(doc)),
-      silences: z.array(silenceSchema).parse(this.rows('meta').find(([id]) => id === 'silences')?.[1] ?? []),
+      silences: this.rows('silences').map(([, doc]) => silenceSchema.parse(doc)),
     };
   }
 
@@ -66,8 +66,11 @@ export class SqlShardStorage implements ShardStorage {
   deleteJob(id: string): void {
     this.delete('jobs', id);
   }
-  putSilences(silences: readonly Silence[]): void {
-    this.put('meta', 'silences', silences);
+  putSilence(silence: Silence): void {
+    this.put('silences', silence.id, silence);
+  }
+  deleteSilence(id: string): void {
+    this.delete('silences', id);
   }
 
   private put(table: (typeof TABLES)[number], id: string, doc: unknown): void {

@@ -18,8 +18,9 @@ export interface ShardStorage {
   deleteNflog(key: string): void;
   putJob(job: FlushJob): void;
   deleteJob(id: string): void;
-  /** The silences last pushed to this shard (replaced as a whole). */
-  putSilences(silences: readonly Silence[]): void;
+  /** A silence pushed to this shard (one row each, so any number fit). */
+  putSilence(silence: Silence): void;
+  deleteSilence(id: string): void;
 }
 
 /** Everything a shard stored, read back at start-up. */
@@ -37,7 +38,7 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
   const groups = new Map<string, GroupRecord>();
   const nflog = new Map<string, NflogEntry>();
   const jobs = new Map<string, FlushJob>();
-  let silences: readonly Silence[] = [];
+  const silences = new Map<string, Silence>();
   const store = {
     writes: 0,
     putAlert: (a: Alert) => void (store.writes++, alerts.set(a.fingerprint, structuredClone(a))),
@@ -48,13 +49,14 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
     deleteNflog: (k: string) => void (store.writes++, nflog.delete(k)),
     putJob: (j: FlushJob) => void (store.writes++, jobs.set(j.id, structuredClone(j))),
     deleteJob: (id: string) => void (store.writes++, jobs.delete(id)),
-    putSilences: (list: readonly Silence[]) => void (store.writes++, (silences = structuredClone(list))),
+    putSilence: (silence: Silence) => void (store.writes++, silences.set(silence.id, structuredClone(silence))),
+    deleteSilence: (id: string) => void (store.writes++, silences.delete(id)),
     snapshot: (): ShardSnapshot => ({
       alerts: [...alerts.values()].map((a) => structuredClone(a)),
       groups: [...groups.values()].map((g) => structuredClone(g)),
       nflog: new Map([...nflog].map(([k, e]) => [k, structuredClone(e)])),
       jobs: [...jobs.values()].map((j) => structuredClone(j)),
-      silences: structuredClone(silences),
+      silences: [...silences.values()].map((x) => structuredClone(x)),
     }),
   };
   return store;

@@ -51,7 +51,9 @@ export class Shard {
   private readonly nflog: Map<string, NflogEntry>;
   private readonly jobs = new Map<string, FlushJob>();
   private nextCollectAt = 0;
-  private silences: readonly Silence[];
+  private silences: Map<string, Silence>;
+  /** Alerts held only as inhibition sources (no group here holds them); forgotten once resolved. */
+  private readonly sourcesOnly = new Set<string>();
 
   constructor(
     private readonly config: Config,
@@ -73,14 +75,22 @@ export class Shard {
     }
     this.nflog = new Map(snapshot.nflog);
     for (const job of snapshot.jobs) this.jobs.set(job.id, job);
-    this.silences = snapshot.silences;
+    this.silences = new Map(snapshot.silences.map((silence) => [silence.id, silence]));
     if (config.shards === 1) this.regroupOrphans(now);
+    for (const fp of this.alerts.keys()) if (!this.refs.has(fp)) this.sourcesOnly.add(fp);
   }
 
-  /** Replaces the known silences (pushed by the Silences object on every change). */
+  /**
+   * Replaces the known silences (the Silences object pushes the unexpired ones
+   * on every change). Only changed rows are written; memory follows storage.
+   */
   setSilences(silences: readonly Silence[]): void {
-    this.silences = silences;
-    this.storage.putSilences(silences);
+    const next = new Map(silences.map((silence) => [silence.id, silence]));
+    for (const silence of silences) {
+      if (this.silences.get(silence.id)?.updatedAt !== silence.updatedAt) this.storage.putSilence(silence);
+    }
+    for (const id of this.silences.keys()) if (!next.has(id)) this.storage.deleteSilence(id);
+    this.silences = next;
   }
 
   /** Stores alerts (merging re-sends) and adds them to their groups. */
@@ -93,11 +103,12 @@ export class Shard {
         this.storage.putAlert(merged);
         this.storedEndsAt.set(merged.fingerprint, merged.endsAt);
       }
-      // No routes: an inhibition source whose groups live on other shards.
       for (const routeId of routeIds) {
         const route = findRoute(this.config.route, routeId);
         if (route) this.insertIntoGroup(route, merged, now);
       }
+      // No routes here: an inhibition source whose groups live on other shards.
+      if (!this.refs.has(merged.fingerprint)) this.sourcesOnly.add(merged.fingerprint);
     }
   }
 
@@ -109,6 +120,7 @@ export class Shard {
     };
     for (const group of this.groups.values()) consider(group.nextFlushAt);
     for (const job of this.jobs.values()) consider(Math.min(nextAttemptAt(job) ?? Infinity, job.deadline));
+    for (const fp of this.sourcesOnly) consider(this.alerts.get(fp)?.endsAt);
     return due;
   }
 
@@ -119,7 +131,7 @@ export class Shard {
     const due = [...this.groups.values()].filter((g) => g.nextFlushAt <= now);
     if (due.length > 0) {
       const inhibitor = buildInhibitor(this.config.inhibitRules, this.alerts.values(), now);
-      const muting: Muting = { inhibitor, silences: this.silences, now };
+      const muting: Muting = { inhibitor, silences: [...this.silences.values()], now };
       for (const group of due) this.flush(group, muting);
     }
     const attempts: Promise<void>[] = [];
@@ -148,6 +160,7 @@ export class Shard {
     const isNew = !group.members.has(alert.fingerprint);
     if (insertAlert(group, alert, route, now)) this.storage.putGroup(toRecord(group));
     if (isNew) this.refs.set(alert.fingerprint, (this.refs.get(alert.fingerprint) ?? 0) + 1);
+    this.sourcesOnly.delete(alert.fingerprint);
   }
 
   private addGroup(group: AggregationGroup): void {
@@ -234,6 +247,7 @@ export class Shard {
     const left = (this.refs.get(fingerprint) ?? 1) - 1;
     if (left > 0) return void this.refs.set(fingerprint, left);
     this.refs.delete(fingerprint);
+    this.sourcesOnly.delete(fingerprint);
     this.alerts.delete(fingerprint);
     this.storedEndsAt.delete(fingerprint);
     this.storage.deleteAlert(fingerprint);
@@ -252,19 +266,21 @@ export class Shard {
   }
 
   /**
-   * At most once a minute: forgets notification log entries past their
-   * retention, and resolved alerts no group holds (inhibition sources).
+   * Forgets resolved alerts held only as inhibition sources, and, at most once
+   * an hour, notification log entries past their retention.
    */
   private collectGarbage(now: number): void {
+    for (const fp of this.sourcesOnly) {
+      const alert = this.alerts.get(fp);
+      if (!alert || isResolvedAt(alert, now)) this.release(fp);
+    }
     if (now < this.nextCollectAt) return;
-    this.nextCollectAt = now + 60_000;
+    this.nextCollectAt = now + 3_600_000;
     for (const [key, entry] of this.nflog) {
       if (entry.expiresAt > now) continue;
       this.nflog.delete(key);
       this.storage.deleteNflog(key);
     }
-    for (const alert of this.alerts.values()) {
-      if (!this.refs.has(alert.fingerprint) && isResolvedAt(alert, now)) this.release(alert.fingerprint);
-    }
   }
+
 }

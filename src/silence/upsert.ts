@@ -9,6 +9,9 @@ import type { PostableSilence } from './postable.js';
 import { validateSilenceMatchers } from './silence-matchers.js';
 import { silenceState, type Silence } from './types.js';
 
+/** Largest silence accepted (matchers, comment and all, as JSON): far above any real one. */
+export const MAX_SILENCE_BYTES = 64 * 1024;
+
 export interface SilenceRejection {
   readonly status: 400 | 404;
   readonly message: string;
@@ -42,6 +45,8 @@ export function upsertSilence(
     createdBy: posted.createdBy,
     comment: posted.comment,
   };
+  const size = new TextEncoder().encode(JSON.stringify(candidate)).byteLength;
+  if (size > MAX_SILENCE_BYTES) return reject(400, `silence is too large: ${size} bytes, the limit is ${MAX_SILENCE_BYTES}`);
   const previous = posted.id ? existing.get(posted.id) : undefined;
   if (posted.id && !previous) return reject(404, `silence ${posted.id} not found`);
   if (previous && canUpdateInPlace(previous, candidate, now)) return ok({ id: previous.id, writes: [candidate] });
