@@ -122,3 +122,29 @@ describe('mergeAlerts (types.Alert.Merge)', () => {
     expect([older, younger]).toEqual(before);
   });
 });
+
+describe('stale re-opening (edgealert rule)', () => {
+  const NOW = 1_000_000;
+  const base = {
+    fingerprint: 'f',
+    labels: { alertname: 'A' },
+    annotations: {},
+    generatorURL: '',
+  };
+  const resolved = { ...base, startsAt: 100, endsAt: NOW - 10, updatedAt: NOW - 10, timeout: false };
+
+  it.each([
+    ['a timeout alert of the same episode is a stale retry: the resolution stands', { startsAt: 100 }, 'stored'],
+    ['a timeout alert of an earlier episode is stale too', { startsAt: 50 }, 'stored'],
+    ['a timeout alert that started after the resolution is a new episode', { startsAt: NOW - 5 }, 'incoming'],
+  ])('%s', (_why, over, expected) => {
+    const incoming = { ...base, endsAt: NOW + 300_000, updatedAt: NOW, timeout: true, ...over };
+    const merged = mergeIncoming(resolved, incoming, NOW);
+    expect(merged).toBe(expected === 'stored' ? resolved : incoming);
+  });
+
+  it('does not apply to alerts sent with an end (Prometheus): they re-open as in Alertmanager', () => {
+    const incoming = { ...base, startsAt: 100, endsAt: NOW + 240_000, updatedAt: NOW, timeout: false };
+    expect(mergeIncoming(resolved, incoming, NOW).endsAt).toBe(NOW + 240_000);
+  });
+});

@@ -5,9 +5,17 @@
  */
 import { isResolvedAt, type Alert } from './types.js';
 
-/** The alert to store when `incoming` arrives and `stored` (same fingerprint) may exist. */
+/**
+ * The alert to store when `incoming` arrives and `stored` (same fingerprint)
+ * may exist. One edgealert rule on top of Alertmanager's: an alert sent
+ * without an end (a timeout alert, as an upstream Alertmanager's webhook sends
+ * firing alerts) never re-opens an explicitly resolved alert of the same
+ * episode (same or earlier startsAt): it is a stale retry that arrived after
+ * the resolution, and would otherwise page again.
+ */
 export function mergeIncoming(stored: Alert | undefined, incoming: Alert, now: number): Alert {
   if (!stored) return incoming;
+  if (isStaleReopen(stored, incoming, now)) return stored;
   const overlaps =
     (incoming.endsAt > stored.startsAt && incoming.endsAt < stored.endsAt) ||
     (incoming.startsAt > stored.startsAt && incoming.startsAt < stored.endsAt);
@@ -28,4 +36,8 @@ export function mergeAlerts(a: Alert, b: Alert, now: number): Alert {
     endsAt = older.endsAt;
   }
   return { ...younger, startsAt: Math.min(older.startsAt, younger.startsAt), endsAt };
+}
+
+function isStaleReopen(stored: Alert, incoming: Alert, now: number): boolean {
+  return incoming.timeout && !stored.timeout && isResolvedAt(stored, now) && incoming.startsAt <= stored.startsAt;
 }

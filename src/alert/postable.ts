@@ -12,7 +12,9 @@ import { ZERO_TIME, parseTime } from './time.js';
 import type { Alert } from './types.js';
 import { err, ok, type Result } from '../util/result.js';
 
-const timestamp = z.string().refine((s) => parseTime(s) !== null, 'must be an RFC 3339 date-time');
+/** An RFC 3339 date-time string (Go's zero time allowed: it means "not set"). */
+export const timestampSchema = z.string().refine((s) => parseTime(s) !== null, 'must be an RFC 3339 date-time');
+const timestamp = timestampSchema;
 
 /** One alert of a POST /api/v2/alerts body, as the OpenAPI spec describes it; null means "not given". */
 export const postableAlertSchema = z.object({

@@ -14,12 +14,23 @@ export function ingestCredentials(bindings: object): AcceptedCredentials {
   return { tokens: listOf(env.INGEST_TOKEN), basic: listOf(env.INGEST_BASIC_AUTH) };
 }
 
+/** Ingest secrets that are bound but hold no usable credential. */
+function blankSecrets(bindings: object): string[] {
+  const env = bindings as Readonly<Record<string, unknown>>;
+  return (['INGEST_TOKEN', 'INGEST_BASIC_AUTH'] as const).filter((name) => typeof env[name] === 'string' && listOf(env[name]).length === 0);
+}
+
 function listOf(value: unknown): string[] {
   return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
 }
 
 /** Refuses a request without a valid ingest credential with 401 and a message saying what is wrong. */
 export const requireIngestAuth = createMiddleware<{ Bindings: Env }>(async (c, next) => {
+  const misconfigured = blankSecrets(c.env);
+  if (misconfigured.length > 0) {
+    // Fail closed: a secret that was meant to protect ingest but holds nothing must not open it.
+    throw new HttpError(500, `${misconfigured.join(' and ')} is set but holds no credential: set a value or delete the secret`);
+  }
   const outcome = await checkAuthorization(c.req.header('Authorization') ?? null, ingestCredentials(c.env));
   if (outcome === 'missing' || outcome === 'wrong') {
     const message =

@@ -49,7 +49,10 @@ function rejectOtherVersions(text: string): void {
     return; // parseJson reports malformed JSON
   }
   if (version !== undefined && version !== SUPPORTED_WEBHOOK_VERSION) {
-    const message = `unsupported webhook version ${JSON.stringify(version)}: edgealert accepts Alertmanager's version "${SUPPORTED_WEBHOOK_VERSION}"`;
+    const message =
+      typeof version === 'string'
+        ? `unsupported webhook version "${version}": edgealert accepts Alertmanager's version "${SUPPORTED_WEBHOOK_VERSION}"`
+        : `webhook version must be the string "${SUPPORTED_WEBHOOK_VERSION}", got ${JSON.stringify(version)}`;
     throw new HttpError(400, message);
   }
 }

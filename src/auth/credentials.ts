@@ -36,7 +36,8 @@ function presentedCredential(header: string | null): { scheme: 'bearer' | 'basic
   try {
     return { scheme: 'basic', value: new TextDecoder().decode(Uint8Array.from(atob(match[2]), (c) => c.charCodeAt(0))) };
   } catch {
-    return undefined;
+    // Sent, but not base64: a wrong credential (no accepted one is empty).
+    return { scheme: 'basic', value: '' };
   }
 }
 

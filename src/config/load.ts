@@ -15,6 +15,7 @@ import { buildInhibitRules } from './inhibit-rules.js';
 import { buildReceivers } from './receivers.js';
 import { redactConfigText } from './redact.js';
 import { buildRouteTree } from './route-tree.js';
+import { formatDuration } from './duration.js';
 import { resolveSecrets, scrubSecrets } from './secrets.js';
 import type { Config } from './types.js';
 import { parseTimeIntervals, type TimeIntervalSet } from '../timeinterval/index.js';
@@ -57,6 +58,15 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
 
   const raw = schema.data;
   if (!raw.route) return err([{ path: 'route', message: 'no route provided in config' }]); // crossCheck reported it
+  const webhookIngest = {
+    resolveTimeout: raw.webhook_ingest?.resolve_timeout ?? DEFAULT_WEBHOOK_RESOLVE_TIMEOUT,
+    dedupWindow: raw.webhook_ingest?.dedup_window ?? DEFAULT_DEDUP_WINDOW,
+  };
+  // Repeats dropped at the edge do not refresh an alert's end: the window must leave room for one to land.
+  if (webhookIngest.dedupWindow * 2 > webhookIngest.resolveTimeout) {
+    const message = `dedup_window (${formatDuration(webhookIngest.dedupWindow)}) must be at most half of webhook_ingest.resolve_timeout (${formatDuration(webhookIngest.resolveTimeout)}), or repeats dropped at the edge would let firing alerts time out`;
+    return err([{ path: 'webhook_ingest.dedup_window', message }]);
+  }
   const globalHttp = toHttpConfig(raw.global?.http_config, DEFAULT_HTTP_CONFIG);
   return ok({
     global: { resolveTimeout: raw.global?.resolve_timeout ?? DEFAULT_RESOLVE_TIMEOUT, http: globalHttp },
@@ -65,10 +75,7 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
     timeIntervals: intervals.value,
     shards: raw.shards ?? 1,
-    webhookIngest: {
-      resolveTimeout: raw.webhook_ingest?.resolve_timeout ?? DEFAULT_WEBHOOK_RESOLVE_TIMEOUT,
-      dedupWindow: raw.webhook_ingest?.dedup_window ?? DEFAULT_DEDUP_WINDOW,
-    },
+    webhookIngest,
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,
   });

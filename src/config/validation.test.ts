@@ -147,6 +147,12 @@ const extensions: Row[] = [
   ['shards at most 64', `${ROUTE}\n${R}\nshards: 65`, [['shards', 'shards must be an integer from 1 to 64']]],
   ['shards is whole', `${ROUTE}\n${R}\nshards: 1.5`, [['shards', 'shards must be an integer from 1 to 64']]],
   ['shards is a number', `${ROUTE}\n${R}\nshards: two`, [['shards', 'expected an integer from 1 to 64, got a string']]],
+  ['dedup_window is at least 60s (Workers KV expiry)', `${ROUTE}\n${R}\nwebhook_ingest: {dedup_window: 30s}`, [['webhook_ingest.dedup_window', 'dedup_window must be at least 60s (the shortest Workers KV expiry)']]],
+  [
+    'dedup_window at most half of resolve_timeout, so edge-dropped repeats cannot let alerts time out',
+    `${ROUTE}\n${R}\nwebhook_ingest: {resolve_timeout: 2m}`,
+    [['webhook_ingest.dedup_window', 'dedup_window (5m) must be at most half of webhook_ingest.resolve_timeout (2m), or repeats dropped at the edge would let firing alerts time out']],
+  ],
   ...['people', 'schedules', 'escalation_policies', 'heartbeats'].map(
     (key): Row => [`${key} is reserved`, `${ROUTE}\n${R}\n${key}: [{name: x}]`, [[key, 'not yet supported by edgealert']]],
   ),

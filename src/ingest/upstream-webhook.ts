@@ -5,7 +5,7 @@
  * unless delivered again; resolved alerts keep their endsAt.
  */
 import { z } from 'zod';
-import { normalizeAlert } from '../alert/postable.js';
+import { normalizeAlert, timestampSchema } from '../alert/postable.js';
 import type { Alert } from '../alert/types.js';
 
 const labelSet = z.record(z.string(), z.string());
@@ -26,8 +26,8 @@ export const webhookPayloadSchema = z.object({
       status: z.enum(['firing', 'resolved']),
       labels: labelSet,
       annotations: labelSet,
-      startsAt: z.string(),
-      endsAt: z.string(),
+      startsAt: timestampSchema,
+      endsAt: timestampSchema,
       generatorURL: z.string(),
       fingerprint: z.string().optional(),
     }),

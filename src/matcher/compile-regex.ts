@@ -21,9 +21,9 @@
  */
 import { err, ok, type Result } from '../util/result.js';
 import { goQuote } from './go-quote.js';
-import { emitJs } from './re2/emit-js.js';
+import { emitJs, type JsPattern } from './re2/emit-js.js';
 import { parsePattern } from './re2/parse-pattern.js';
-import { ANCHOR_PREFIX, ANCHOR_SUFFIX } from './re2/tokens.js';
+import { ANCHOR_PREFIX, ANCHOR_SUFFIX, type Token } from './re2/tokens.js';
 
 /** Compiled patterns kept; the least recently used goes first when full. */
 const CACHE_LIMIT = 2000;
@@ -31,19 +31,56 @@ const cache = new Map<string, Result<RegExp>>();
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
-function compile(pattern: string): Result<RegExp> {
-  const fail = (why: string): Result<RegExp> => err(`invalid regular expression ${goQuote(pattern)}: ${why}`);
-  if (LONE_SURROGATE.test(pattern)) return fail('invalid UTF-8');
-  const tokens = parsePattern(ANCHOR_PREFIX + pattern + ANCHOR_SUFFIX);
-  if (!tokens.ok) return fail(tokens.error);
-  const js = emitJs(tokens.value);
-  if (!js.ok) return fail(js.error);
+/** How translateRe2 reads a pattern: anchored as matchers do, and with capturing groups or not. */
+export interface TranslateOptions {
+  readonly anchored: boolean;
+  readonly captures: boolean;
+}
+
+/** A translated pattern: JavaScript source and flags, and the names of the capturing groups (group 1 first). */
+export interface TranslatedRe2 extends JsPattern {
+  readonly groupNames: readonly (string | undefined)[];
+}
+
+/**
+ * Translates an RE2 pattern to JavaScript, or returns RE2's reason for
+ * rejecting it (Go's message without a prefix: ``missing closing ): `x(` ``).
+ * The pattern is always parsed as `^(?:pattern)$`, so messages do not depend
+ * on the options; unanchored, the two anchors are dropped again.
+ */
+export function translateRe2(pattern: string, options: TranslateOptions): Result<TranslatedRe2> {
+  if (LONE_SURROGATE.test(pattern)) return err('invalid UTF-8');
+  const parsed = parsePattern(ANCHOR_PREFIX + pattern + ANCHOR_SUFFIX);
+  if (!parsed.ok) return parsed;
+  const tokens = options.anchored ? parsed.value : parsed.value.slice(1, -1);
+  // `a)|(b` is valid inside the anchoring group, not on its own.
+  if (!options.anchored && !balanced(tokens)) return err(`unexpected ): \`${pattern}\``);
+  const js = emitJs(tokens, { captures: options.captures });
+  if (!js.ok) return js;
+  const groupNames = options.captures ? tokens.flatMap((t) => (t.kind === 'open' && t.capture ? [t.name] : [])) : [];
   try {
-    return ok(new RegExp(js.value.source, js.value.flags));
+    new RegExp(js.value.source, js.value.flags);
   } catch (e) {
     // The translator produced something JavaScript refuses: a bug here, reported rather than thrown.
-    return fail(`cannot translate to a JavaScript regex (${String(e)})`);
+    return err(`cannot translate to a JavaScript regex (${String(e)})`);
   }
+  return ok({ ...js.value, groupNames });
+}
+
+/** Whether no `)` closes a group opened outside the tokens. */
+function balanced(tokens: readonly Token[]): boolean {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind === 'open') depth++;
+    else if (t.kind === 'close' && --depth < 0) return false;
+  }
+  return true;
+}
+
+function compile(pattern: string): Result<RegExp> {
+  const translated = translateRe2(pattern, { anchored: true, captures: false });
+  if (!translated.ok) return err(`invalid regular expression ${goQuote(pattern)}: ${translated.error}`);
+  return ok(new RegExp(translated.value.source, translated.value.flags));
 }
 
 /**

@@ -10,7 +10,8 @@
  *   (`foo(?i:bar)`): no `i` flag, and folded atoms are spelled out
  *   (`b` -> `[Bb]`, `[a-c]` -> `[A-Ca-c]`). Unicode property classes cannot
  *   be folded by hand and are rejected in that mode.
- * Groups are emitted non-capturing: only whether the regex matches matters.
+ * Groups are emitted non-capturing (for matchers only whether the regex
+ * matches matters) unless `captures` asks for Go's capturing groups.
  */
 import { err, ok, type Result } from '../../util/result.js';
 import { foldClosure, foldOrbit } from './case-fold.js';
@@ -124,16 +125,25 @@ function quantifier(t: Extract<Token, { kind: 'repeat' }>): string {
   return t.lazy ? `${q}?` : q;
 }
 
+/** How to emit: `captures` keeps RE2's capturing groups capturing (numbered as in Go); by default every group is `(?:`. */
+export interface EmitOptions {
+  readonly captures?: boolean;
+}
+
 /** JavaScript source for the tokens, or why it cannot be expressed. */
-export function emitJs(tokens: readonly Token[]): Result<JsPattern> {
+export function emitJs(tokens: readonly Token[], options: EmitOptions = {}): Result<JsPattern> {
   const mode = foldMode(tokens);
   const stack: Atom[][] = [[]];
+  const capturing: boolean[] = [];
   for (const t of tokens) {
     const atoms = stack[stack.length - 1]!;
-    if (t.kind === 'open') stack.push([]);
-    else if (t.kind === 'close') {
+    if (t.kind === 'open') {
+      stack.push([]);
+      capturing.push(options.captures === true && t.capture === true);
+    } else if (t.kind === 'close') {
       const inner = stack.pop()!;
-      stack[stack.length - 1]!.push({ text: `(?:${inner.map((a) => a.text).join('')})`, wrap: false });
+      const open = capturing.pop() ? '(' : '(?:';
+      stack[stack.length - 1]!.push({ text: `${open}${inner.map((a) => a.text).join('')})`, wrap: false });
     } else if (t.kind === 'alt') atoms.push({ text: '|', wrap: false });
     else if (t.kind === 'assert') atoms.push({ text: t.js, wrap: true });
     else if (t.kind === 'char') atoms.push({ text: charText(t.cp, t.fold, mode), wrap: false });

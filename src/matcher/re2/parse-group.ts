@@ -8,7 +8,7 @@ import { err, ok } from '../../util/result.js';
 import { FLAG_DOT_NL, FLAG_FOLD, FLAG_MULTILINE, FLAG_UNGREEDY, syntaxError, type Parsed } from './tokens.js';
 
 /** A group opening (with the flags inside it) or a bare flag change for the rest of the enclosing group. */
-export type GroupStart = { readonly kind: 'group' | 'flags'; readonly flags: number };
+export type GroupStart = { readonly kind: 'group' | 'flags'; readonly flags: number; readonly name?: string };
 
 const FLAG_BITS: Readonly<Record<string, number>> = { i: FLAG_FOLD, m: FLAG_MULTILINE, s: FLAG_DOT_NL, U: FLAG_UNGREEDY };
 
@@ -31,7 +31,7 @@ function parseNamedGroup(src: string, i: number, nameStart: number, flags: numbe
   if (!/^[A-Za-z0-9_]+$/.test(src.slice(nameStart, close))) {
     return err(syntaxError(src, 'invalid named capture (names are letters, digits and _)', i, close + 1));
   }
-  return ok({ value: { kind: 'group', flags }, end: close + 1 });
+  return ok({ value: { kind: 'group', flags, name: src.slice(nameStart, close) }, end: close + 1 });
 }
 
 /** Parses the `(?...` construct at `i`, given the flags in effect before it. */

@@ -111,6 +111,8 @@ class PatternParser {
   private open(i: number): Result<number> {
     let inner = this.flags;
     let end = i + 1;
+    let capture = true;
+    let name: string | undefined;
     if (this.src[i + 1] === '?') {
       const g = parseGroupPrefix(this.src, i, this.flags);
       if (!g.ok) return g;
@@ -120,11 +122,13 @@ class PatternParser {
         return ok(end);
       }
       inner = g.value.value.flags;
+      name = g.value.value.name;
+      capture = name !== undefined;
     }
     if (this.saved.length >= MAX_DEPTH) return err(syntaxError(this.src, 'expression nests too deeply', 0, this.src.length));
     this.saved.push(this.flags);
     this.flags = inner;
-    this.tokens.push({ kind: 'open' });
+    this.tokens.push(name === undefined ? { kind: 'open', capture } : { kind: 'open', capture, name });
     this.canRepeat = false;
     return ok(end);
   }

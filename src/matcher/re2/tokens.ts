@@ -28,7 +28,8 @@ export type Token =
   | { readonly kind: 'class'; readonly cls: ClassSpec; readonly fold: boolean }
   /** A zero-width assertion, already in JavaScript syntax. */
   | { readonly kind: 'assert'; readonly js: string }
-  | { readonly kind: 'open' }
+  /** A group; `capture` for `(...)` and `(?P<name>...)`, which Go numbers from 1 in order of their `(`. */
+  | { readonly kind: 'open'; readonly capture?: boolean; readonly name?: string }
   | { readonly kind: 'close' }
   | { readonly kind: 'alt' }
   /** `max` -1 means unbounded. */
