@@ -11,7 +11,7 @@ import { nflogEntrySchema } from '../nflog/entry.js';
 import type { Alert } from '../alert/types.js';
 import { silenceSchema, type Silence } from '../silence/types.js';
 
-const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'silences'] as const;
+const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'silences', 'checkpoints'] as const;
 
 const storedAlertSchema = z.object({
   fingerprint: z.string(),
@@ -39,7 +39,13 @@ export class SqlShardStorage implements ShardStorage {
       nflog: new Map(this.rows('nflog').map(([id, doc]) => [id, nflogEntrySchema.parse(doc)])),
       jobs: this.rows('jobs').map(([, doc]) => flushJobSchema.parse(doc)),
       silences: this.rows('silences').map(([, doc]) => silenceSchema.parse(doc)),
+      ...this.checkpoint(),
     };
+  }
+
+  private checkpoint(): Pick<ShardSnapshot, 'checkpoint' | 'checkpointChunks'> {
+    const chunks = this.rows('checkpoints').map(([, doc]) => z.record(z.string(), z.number()).parse(doc));
+    return { checkpoint: new Map(chunks.flatMap((entries) => Object.entries(entries))), checkpointChunks: chunks.length };
   }
 
   putAlert(alert: Alert): void {
@@ -65,6 +71,12 @@ export class SqlShardStorage implements ShardStorage {
   }
   deleteJob(id: string): void {
     this.delete('jobs', id);
+  }
+  putCheckpoint(chunk: number, entries: Record<string, number>): void {
+    this.put('checkpoints', String(chunk), entries);
+  }
+  deleteCheckpoint(chunk: number): void {
+    this.delete('checkpoints', String(chunk));
   }
   putSilence(silence: Silence): void {
     this.put('silences', silence.id, silence);

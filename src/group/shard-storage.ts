@@ -18,6 +18,9 @@ export interface ShardStorage {
   deleteNflog(key: string): void;
   putJob(job: FlushJob): void;
   deleteJob(id: string): void;
+  /** A chunk of the endsAt checkpoint (see ends-at-ledger.ts). */
+  putCheckpoint(chunk: number, entries: Record<string, number>): void;
+  deleteCheckpoint(chunk: number): void;
   /** A silence pushed to this shard (one row each, so any number fit). */
   putSilence(silence: Silence): void;
   deleteSilence(id: string): void;
@@ -30,6 +33,9 @@ export interface ShardSnapshot {
   readonly nflog: ReadonlyMap<string, NflogEntry>;
   readonly jobs: readonly FlushJob[];
   readonly silences: readonly Silence[];
+  /** The endsAt checkpoint, all chunks merged. */
+  readonly checkpoint: ReadonlyMap<string, number>;
+  readonly checkpointChunks: number;
 }
 
 /** An in-memory ShardStorage whose contents can be read back as a snapshot. */
@@ -39,6 +45,7 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
   const nflog = new Map<string, NflogEntry>();
   const jobs = new Map<string, FlushJob>();
   const silences = new Map<string, Silence>();
+  const checkpoints = new Map<number, Record<string, number>>();
   const store = {
     writes: 0,
     putAlert: (a: Alert) => void (store.writes++, alerts.set(a.fingerprint, structuredClone(a))),
@@ -49,6 +56,8 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
     deleteNflog: (k: string) => void (store.writes++, nflog.delete(k)),
     putJob: (j: FlushJob) => void (store.writes++, jobs.set(j.id, structuredClone(j))),
     deleteJob: (id: string) => void (store.writes++, jobs.delete(id)),
+    putCheckpoint: (chunk: number, entries: Record<string, number>) => void (store.writes++, checkpoints.set(chunk, { ...entries })),
+    deleteCheckpoint: (chunk: number) => void (store.writes++, checkpoints.delete(chunk)),
     putSilence: (silence: Silence) => void (store.writes++, silences.set(silence.id, structuredClone(silence))),
     deleteSilence: (id: string) => void (store.writes++, silences.delete(id)),
     snapshot: (): ShardSnapshot => ({
@@ -57,6 +66,8 @@ export function memoryShardStorage(): ShardStorage & { snapshot(): ShardSnapshot
       nflog: new Map([...nflog].map(([k, e]) => [k, structuredClone(e)])),
       jobs: [...jobs.values()].map((j) => structuredClone(j)),
       silences: [...silences.values()].map((x) => structuredClone(x)),
+      checkpoint: new Map([...checkpoints.values()].flatMap((entries) => Object.entries(entries))),
+      checkpointChunks: checkpoints.size,
     }),
   };
   return store;

@@ -230,19 +230,27 @@ describe('Shard timelines', () => {
     expect(h.sent.map((s) => s.at - T0)).toEqual([1000, 1500]);
   });
 
-  it('does not write to storage for an unchanged re-send', async () => {
+  it('does not write to storage for an unchanged re-send, and checkpoints endsAt before the stored one lapses', async () => {
     const h = harness();
     // As Prometheus sends it: same startsAt, endsAt four minutes ahead, moved on every re-send.
-    h.push([{ ...firing('Disk'), startsAt: h.iso(0), endsAt: h.iso(240_000) }]);
+    const resend = (t: number) => h.push([{ ...firing('Disk'), startsAt: h.iso(0), endsAt: h.iso(t + 240_000) }]);
+    resend(0);
     await h.advanceTo(1000);
     const before = h.storage.writes;
-    h.push([{ ...firing('Disk'), startsAt: h.iso(0), endsAt: h.iso(241_000) }]);
+    resend(60_000);
     expect(h.storage.writes).toBe(before);
-    // Once the stored endsAt is within two minutes, the next re-send refreshes it.
+    // At 130s the stored endsAt (240s) is within two minutes: one checkpoint row holds the new one.
     await h.advanceTo(130_000);
-    h.push([{ ...firing('Disk'), startsAt: h.iso(0), endsAt: h.iso(370_000) }]);
-    expect(h.storage.snapshot().alerts[0]?.endsAt).toBe(T0 + 370_000);
+    const beforeCheckpoint = h.storage.writes;
+    resend(130_000);
+    expect(h.storage.writes).toBe(beforeCheckpoint + 1);
+    expect(h.storage.snapshot().checkpoint.get(h.shard.alerts.values().next().value?.fingerprint ?? '')).toBe(T0 + 370_000);
+    // A restart applies the checkpoint: the alert does not resolve at 240s.
+    h.restart();
+    await h.advanceTo(300_000);
+    expect(h.sent.map((s) => s.body.status).filter((status) => status !== 'firing')).toEqual([]);
   });
+
 
   it('delivers an alert on every route it matches, each in its own group', async () => {
     const h = harness(`

@@ -26,7 +26,7 @@ import {
 } from './aggregation-group.js';
 import { attemptDelivery } from './deliver.js';
 import { alertSets, allDelivered, isSettled, nextAttemptAt, type FlushJob } from './flush-job.js';
-import { mustPersistAlert } from './persist-policy.js';
+import { EndsAtLedger, persistAction } from './ends-at-ledger.js';
 import { planFlush } from './plan-flush.js';
 import type { ShardSnapshot, ShardStorage } from './shard-storage.js';
 
@@ -46,7 +46,7 @@ export interface DeliveryHost {
 export class Shard {
   readonly alerts = new Map<string, Alert>();
   readonly groups = new Map<string, AggregationGroup>();
-  private readonly storedEndsAt = new Map<string, number>();
+  private readonly ledger: EndsAtLedger;
   private readonly refs = new Map<string, number>();
   private readonly nflog: Map<string, NflogEntry>;
   private readonly jobs = new Map<string, FlushJob>();
@@ -64,9 +64,9 @@ export class Shard {
     storedAlarm: number | null = null,
   ) {
     const dueFrom = storedAlarm === null ? now : Math.min(now, storedAlarm);
+    this.ledger = new EndsAtLedger(storage, snapshot.alerts, snapshot.checkpoint, snapshot.checkpointChunks);
     for (const alert of snapshot.alerts) {
-      this.alerts.set(alert.fingerprint, alert);
-      this.storedEndsAt.set(alert.fingerprint, alert.endsAt);
+      this.alerts.set(alert.fingerprint, { ...alert, endsAt: this.ledger.stored(alert.fingerprint) ?? alert.endsAt });
     }
     for (const record of snapshot.groups) {
       const route = findRoute(config.route, record.routeId);
@@ -99,9 +99,12 @@ export class Shard {
       const previous = this.alerts.get(alert.fingerprint);
       const merged = mergeIncoming(previous, alert, now);
       this.alerts.set(merged.fingerprint, merged);
-      if (mustPersistAlert(previous, merged, this.storedEndsAt.get(merged.fingerprint), now)) {
+      const action = persistAction(previous, merged, this.ledger.stored(merged.fingerprint));
+      if (action === 'row') {
         this.storage.putAlert(merged);
-        this.storedEndsAt.set(merged.fingerprint, merged.endsAt);
+        this.ledger.wroteRow(merged.fingerprint, merged.endsAt);
+      } else if (action === 'refresh') {
+        this.ledger.refreshed(merged.fingerprint, merged.endsAt);
       }
       for (const routeId of routeIds) {
         const route = findRoute(this.config.route, routeId);
@@ -110,6 +113,7 @@ export class Shard {
       // No routes here: an inhibition source whose groups live on other shards.
       if (!this.refs.has(merged.fingerprint)) this.sourcesOnly.add(merged.fingerprint);
     }
+    this.ledger.flush(now);
   }
 
   /** When the alarm should next fire, if anything is scheduled. */
@@ -249,7 +253,7 @@ export class Shard {
     this.refs.delete(fingerprint);
     this.sourcesOnly.delete(fingerprint);
     this.alerts.delete(fingerprint);
-    this.storedEndsAt.delete(fingerprint);
+    this.ledger.forget(fingerprint);
     this.storage.deleteAlert(fingerprint);
   }
 
