@@ -76,6 +76,9 @@ export async function startCaptureServer(epochMs = Date.now()): Promise<CaptureS
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
+    // Longer than any gap between notifications in a timeline: Node's 5 s default
+    // closes a keep-alive connection just as a sender reuses it (a reset, then a late retry).
+    server.keepAliveTimeout = 60_000;
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
