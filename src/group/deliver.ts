@@ -32,7 +32,7 @@ export async function attemptDelivery(
   }
   const outcome = await notifier.notify(notification, ctx);
   const attempts = delivery.attempts + 1;
-  if (outcome.ok) return { outcome, delivery: { ...delivery, attempts, state: 'sent' } };
+  if (outcome.ok) return { outcome, delivery: { ...delivery, attempts, state: 'sent', ...(outcome.memo ? { memo: outcome.memo } : {}) } };
   const dueAt = clock() + retryDelay(attempts, random(), outcome.retryAfterMs);
   const state = outcome.retry && dueAt < job.deadline ? 'pending' : 'failed';
   return { outcome, delivery: { ...delivery, attempts, state, dueAt, lastError: outcome.message } };

@@ -21,6 +21,8 @@ export const deliverySchema = z.object({
   sendResolved: z.boolean(),
   /** The last failure, safe to show (no secrets). */
   lastError: z.string().optional(),
+  /** What the integration asked to remember once sent (goes to the notification log). */
+  memo: z.record(z.string(), z.string()).optional(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 

@@ -204,7 +204,9 @@ export class Shard {
     const notifier = receiver && notifiersFor(receiver)[index];
     const delivery = job.deliveries[index];
     if (!notifier || !delivery || !route) return this.giveUp(job);
-    const { delivery: next } = await attemptDelivery(job, delivery, notifier, host.notify, host.clock, host.random);
+    const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;
+    const ctx = memo ? { ...host.notify, memo } : host.notify;
+    const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
     if (next.state === 'sent') this.logNotification(job, index, host.clock());
     if (isSettled(job)) this.finish(job);
@@ -214,7 +216,8 @@ export class Shard {
   private logNotification(job: FlushJob, index: number, now: number): void {
     const { firing, resolved } = alertSets(job);
     const key = nflogKey(job.groupId, job.notification.receiver, index);
-    const entry = { firing: [...firing], resolved: [...resolved], at: now, expiresAt: now + NFLOG_RETENTION_MS };
+    const memo = job.deliveries[index]?.memo ?? this.nflog.get(key)?.memo;
+    const entry = { firing: [...firing], resolved: [...resolved], at: now, expiresAt: now + NFLOG_RETENTION_MS, ...(memo ? { memo } : {}) };
     this.nflog.set(key, entry);
     this.storage.putNflog(key, entry);
   }

@@ -12,6 +12,8 @@ export const nflogEntrySchema = z.object({
   at: z.number(),
   /** When the entry may be forgotten (ms). */
   expiresAt: z.number(),
+  /** The integration's memo from that notification (see NotifyContext.memo). */
+  memo: z.record(z.string(), z.string()).optional(),
 });
 export type NflogEntry = z.infer<typeof nflogEntrySchema>;
 

@@ -13,6 +13,11 @@ export interface NotifyContext {
   readonly http: HttpClient;
   /** Where links in notifications point (Alertmanager's --web.external-url). */
   readonly externalURL: string;
+  /**
+   * What this integration remembered from its last successful notification of
+   * this group (e.g. a Slack message's channel and ts, to update it on resolve).
+   */
+  readonly memo?: Readonly<Record<string, string>>;
 }
 
 export interface Notifier {

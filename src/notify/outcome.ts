@@ -8,7 +8,11 @@ export const FAILURE_REASONS = ['clientError', 'serverError', 'rateLimited', 'ne
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 export type NotifyOutcome =
-  | { readonly ok: true }
+  | {
+      readonly ok: true;
+      /** Kept with the notification log entry and handed back on the group's next notification. */
+      readonly memo?: Readonly<Record<string, string>>;
+    }
   | {
       readonly ok: false;
       readonly retry: boolean;
