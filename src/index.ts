@@ -3,5 +3,6 @@ import { createApp } from './api/app.js';
 
 export { Dispatcher } from './durable/dispatcher.js';
 export { Silences } from './durable/silences.js';
+export { Metrics } from './durable/metrics.js';
 
 export default createApp();

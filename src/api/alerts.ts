@@ -10,14 +10,17 @@ import { requireIngestAuth } from './ingest-auth.js';
 import { alertQueryOf } from './query-params.js';
 import { readJsonBody } from './read-body.js';
 import { sendToShards, silencesStub, viewAllShards } from './shards.js';
+import { countReceived } from './worker-counters.js';
 
 export const alertsApi = new Hono<{ Bindings: Env }>();
 
 alertsApi.post('/', requireIngestAuth, async (c) => {
   const config = runtimeConfig(c.env);
   const text = await readJsonBody(c.req.raw);
-  const batch = parseAlertBatch(text, { now: Date.now(), resolveTimeout: config.global.resolveTimeout });
+  const now = Date.now();
+  const batch = parseAlertBatch(text, { now, resolveTimeout: config.global.resolveTimeout });
   if (!batch.ok) throw new HttpError(batch.error.status, batch.error.body.message, batch.error.body);
+  countReceived(c, batch.value.alerts, batch.value.invalid.length, now);
   const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
   await sendToShards(c.env, planDispatch(batch.value.alerts, config.route, config.shards, sources));
   if (batch.value.invalid.length > 0) {

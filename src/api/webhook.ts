@@ -15,6 +15,7 @@ import { requireIngestAuth } from './ingest-auth.js';
 import { kvDeliveryDedup } from './kv-dedup.js';
 import { readJsonBody } from './read-body.js';
 import { sendToShards } from './shards.js';
+import { count, countReceived } from './worker-counters.js';
 
 export const webhookApi = new Hono<{ Bindings: Env }>();
 
@@ -28,11 +29,16 @@ webhookApi.post('/alertmanager/:receiver?', requireIngestAuth, async (c) => {
 
   const dedup = kvDeliveryDedup(c.env.EDGE_DEDUP);
   const key = await deliveryKey(payload.value, upstreamReceiver);
-  if (await dedup.seen(key)) return c.body(null, 200, { 'X-Edgealert-Dedup': 'hit' });
+  if (await dedup.seen(key)) {
+    count(c, 'edgealert_edge_dedup_total', { result: 'hit' });
+    return c.body(null, 200, { 'X-Edgealert-Dedup': 'hit' });
+  }
+  count(c, 'edgealert_edge_dedup_total', { result: 'miss' });
 
   const now = Date.now();
   const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
   const { alerts, invalid } = alertsFromWebhook(payload.value, ctx);
+  countReceived(c, alerts, invalid.length, now);
   const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
   await sendToShards(c.env, planDispatch(alerts, config.route, config.shards, sources));
   if (invalid.length > 0) throw new HttpError(400, invalid.join('; '), invalid.join('; '));

@@ -35,5 +35,5 @@ export async function attemptDelivery(
   if (outcome.ok) return { outcome, delivery: { ...delivery, attempts, state: 'sent', ...(outcome.memo ? { memo: outcome.memo } : {}) } };
   const dueAt = clock() + retryDelay(attempts, random(), outcome.retryAfterMs);
   const state = outcome.retry && dueAt < job.deadline ? 'pending' : 'failed';
-  return { outcome, delivery: { ...delivery, attempts, state, dueAt, lastError: outcome.message } };
+  return { outcome, delivery: { ...delivery, attempts, state, dueAt, lastError: outcome.message, failureReason: outcome.reason } };
 }

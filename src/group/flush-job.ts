@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { notificationSchema } from '../notify/notification.js';
+import { FAILURE_REASONS } from '../notify/outcome.js';
 
 export const DELIVERY_STATES = ['pending', 'sent', 'skipped', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
@@ -21,6 +22,7 @@ export const deliverySchema = z.object({
   sendResolved: z.boolean(),
   /** The last failure, safe to show (no secrets). */
   lastError: z.string().optional(),
+  failureReason: z.enum(FAILURE_REASONS).optional(),
   /** What the integration asked to remember once sent (goes to the notification log). */
   memo: z.record(z.string(), z.string()).optional(),
 });

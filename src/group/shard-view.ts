@@ -1,5 +1,6 @@
 /** A read-only copy of a shard's alerts and groups, as the read API needs them (RPC-safe plain data). */
 import type { Alert } from '../alert/types.js';
+import type { CounterValues } from '../metrics/counters.js';
 import type { Shard } from './shard.js';
 
 export interface GroupView {
@@ -12,11 +13,13 @@ export interface GroupView {
 export interface ShardView {
   readonly alerts: readonly Alert[];
   readonly groups: readonly GroupView[];
+  readonly counters: CounterValues;
 }
 
 export function shardView(shard: Shard): ShardView {
   return {
     alerts: [...shard.alerts.values()],
+    counters: { ...shard.counters },
     groups: [...shard.groups.values()].map((g) => ({
       groupKey: g.groupKey,
       routeId: g.routeId,

@@ -12,6 +12,7 @@ import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
 import { mutedByTime, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
 import type { Silence } from '../silence/types.js';
+import { increment, type CounterValues } from '../metrics/counters.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { findRoute, matchRoutes } from '../route/match-routes.js';
@@ -44,6 +45,8 @@ export interface DeliveryHost {
 }
 
 export class Shard {
+  /** Notification counters since this shard started (Prometheus handles the reset on restart). */
+  readonly counters: CounterValues = {};
   readonly alerts = new Map<string, Alert>();
   readonly groups = new Map<string, AggregationGroup>();
   private readonly ledger: EndsAtLedger;
@@ -208,9 +211,17 @@ export class Shard {
     const ctx = memo ? { ...host.notify, memo } : host.notify;
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
+    if (next.attempts > delivery.attempts) this.countAttempt(notifier.name, next);
     if (next.state === 'sent') this.logNotification(job, index, host.clock());
     if (isSettled(job)) this.finish(job);
     else this.storage.putJob(job);
+  }
+
+  private countAttempt(integration: string, delivery: FlushJob['deliveries'][number]): void {
+    increment(this.counters, 'alertmanager_notifications_total', { integration });
+    if (delivery.state === 'sent') return;
+    const reason = delivery.failureReason ?? 'other';
+    increment(this.counters, 'alertmanager_notifications_failed_total', { integration, reason });
   }
 
   private logNotification(job: FlushJob, index: number, now: number): void {

@@ -1,0 +1,78 @@
+/**
+ * GET /metrics: Prometheus text with Alertmanager's metric names, counters
+ * summed in the Metrics object, and the edge dedup hits of replayed upstream
+ * deliveries (the deliveries that never reached a Dispatcher).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, postAlerts, testEnv, useConfig } from '../support/edgealert.js';
+import { freshStatePerTest } from '../support/timeline.js';
+import { dedupWritesSettled, postWebhook, settleDedupWritesAfterEach, upstreamDelivery } from '../support/upstream-webhook.js';
+
+useConfig(`
+route:
+  receiver: hook
+  group_wait: 1h
+receivers:
+  - name: hook
+    webhook_configs: [{ url: http://receiver.test/hook }]
+`);
+freshStatePerTest();
+settleDedupWritesAfterEach();
+
+async function scrape(headers: Record<string, string> = {}): Promise<Map<string, number>> {
+  const response = await api('/metrics', { headers });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('Content-Type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+  const series = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    series.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return series;
+}
+
+describe('GET /metrics', () => {
+  it('counts the replayed upstream deliveries answered at the edge', async () => {
+    const before = await scrape();
+    const delivery = upstreamDelivery('Lag', [{ labels: { instance: 'db1' }, startsAt: 0 }]);
+    expect((await postWebhook(delivery)).headers.get('X-Edgealert-Dedup')).toBe('miss');
+    await dedupWritesSettled();
+    // The HA twin (only its externalURL differs) and a retry of the first.
+    for (const repeat of [upstreamDelivery('Lag', [{ labels: { instance: 'db1' }, startsAt: 0 }], 'am-1'), delivery]) {
+      expect((await postWebhook(repeat)).headers.get('X-Edgealert-Dedup')).toBe('hit');
+    }
+    const after = await scrape();
+    const delta = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+    expect(delta('edgealert_edge_dedup_total{result="hit"}')).toBe(2);
+    expect(delta('edgealert_edge_dedup_total{result="miss"}')).toBe(1);
+    expect(delta('alertmanager_alerts_received_total{status="firing"}')).toBe(1);
+  });
+
+  it('reports received, invalid and current alerts and groups with Alertmanager names', async () => {
+    const before = await scrape();
+    await postAlerts([{ labels: { alertname: 'A' } }, { labels: { alertname: 'B' }, endsAt: new Date(Date.now() - 1000).toISOString(), startsAt: new Date(Date.now() - 60_000).toISOString() }, { labels: {} }]);
+    const after = await scrape();
+    const delta = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+    expect(delta('alertmanager_alerts_received_total{status="firing"}')).toBe(1);
+    expect(delta('alertmanager_alerts_received_total{status="resolved"}')).toBe(1);
+    expect(delta('alertmanager_alerts_invalid_total')).toBe(1);
+    expect(after.get('alertmanager_alerts{state="active"}')).toBe(1);
+    expect(after.get('alertmanager_dispatcher_aggregation_groups')).toBe(1);
+    expect(after.get('alertmanager_silences{state="active"}')).toBe(0);
+  });
+
+  describe('with METRICS_TOKEN set', () => {
+    const env = testEnv as unknown as Record<string, unknown>;
+    afterEach(() => {
+      delete env.METRICS_TOKEN;
+    });
+
+    it('needs the token', async () => {
+      env.METRICS_TOKEN = 'scrape-secret';
+      expect((await api('/metrics')).status).toBe(401);
+      expect((await api('/metrics', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+      await scrape({ Authorization: 'Bearer scrape-secret' });
+    });
+  });
+});
