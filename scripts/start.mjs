@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
+import { findTemplateFiles, templateGlobs } from './template-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -42,8 +43,10 @@ const inspectorPort = await new Promise((done, fail) => {
 });
 
 // The config goes in as a var rather than through the bundle, so several
-// instances with different configs can run from one checkout at once.
+// instances with different configs can run from one checkout at once; so do
+// the template files its `templates:` globs match (relative to its folder).
 const configText = readFileSync(config, 'utf8');
+const templates = findTemplateFiles(config, templateGlobs(configText));
 const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js');
 const child = spawn(
   process.execPath,
@@ -51,6 +54,7 @@ const child = spawn(
     '--show-interactive-dev-session=false', '--inspector-port', String(inspectorPort),
     '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`,
     '--var', `EDGEALERT_CONFIG:${configText}`,
+    '--var', `EDGEALERT_TEMPLATES:${JSON.stringify(templates)}`,
     ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],
   {
     cwd: root,

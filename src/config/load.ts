@@ -19,6 +19,8 @@ import { formatDuration } from './duration.js';
 import { resolveSecrets, scrubSecrets } from './secrets.js';
 import type { Config } from './types.js';
 import { parseTimeIntervals, type TimeIntervalSet } from '../timeinterval/index.js';
+import { configTemplates, templateGlobsOf } from './templates.js';
+import type { TemplateFile } from '../template/alertmanager/index.js';
 import { isRecord, parseYaml } from './yaml-tree.js';
 import { zodIssuesToErrors } from './zod-issues.js';
 
@@ -34,11 +36,26 @@ export const DEFAULT_WEBHOOK_RESOLVE_TIMEOUT = 5 * 3_600_000;
 /** Long enough to cover an HA pair's second delivery and Alertmanager's retries. */
 export const DEFAULT_DEDUP_WINDOW = 5 * 60_000;
 
+/** What loadConfig reads besides the config text. */
+export interface LoadConfigOptions {
+  /**
+   * The files the config's `templates:` globs matched, named by their path
+   * relative to the config's folder (see scripts/template-files.mjs).
+   * Without it only the default templates are loaded and the globs are not
+   * checked.
+   */
+  readonly templates?: readonly TemplateFile[];
+}
+
 /**
  * Parses and validates a config file. `env` holds the Worker's secrets and
  * vars (`${NAME}` references read string entries only).
  */
-export function loadConfig(text: string, env: Readonly<Record<string, unknown>>): Result<Config, ConfigError[]> {
+export function loadConfig(
+  text: string,
+  env: Readonly<Record<string, unknown>>,
+  options: LoadConfigOptions = {},
+): Result<Config, ConfigError[]> {
   const parsed = parseYaml(text);
   if (!parsed.ok) return parsed;
   const { doc } = parsed.value;
@@ -48,13 +65,15 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
   const secrets = resolveSecrets(tree, env);
   const schema = configSchema.safeParse(secrets.tree);
   const intervals = timeIntervalsOf(secrets.tree);
+  const templates = configTemplates(templateGlobsOf(secrets.tree), options.templates);
   const found = [
     ...(schema.success ? [] : zodIssuesToErrors(schema.error.issues)),
     ...(intervals.ok ? [] : intervals.error),
+    ...(templates.ok ? [] : templates.error),
     ...(isRecord(secrets.tree) ? crossCheck(secrets.tree) : []),
   ].filter((e) => !secrets.unresolvedPaths.some((p) => isWithinPath(e.path, p)));
   const errors = sortByDocumentOrder(scrubSecrets([...secrets.errors, ...found], secrets.values), doc);
-  if (errors.length > 0 || !schema.success || !intervals.ok) return err(errors);
+  if (errors.length > 0 || !schema.success || !intervals.ok || !templates.ok) return err(errors);
 
   const raw = schema.data;
   if (!raw.route) return err([{ path: 'route', message: 'no route provided in config' }]); // crossCheck reported it
@@ -74,6 +93,7 @@ export function loadConfig(text: string, env: Readonly<Record<string, unknown>>)
     receivers: buildReceivers(raw.receivers ?? [], globalHttp),
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
     timeIntervals: intervals.value,
+    templates: templates.value,
     shards: raw.shards ?? 1,
     webhookIngest,
     redactedOriginal: redactConfigText(text, doc),

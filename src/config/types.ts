@@ -4,6 +4,7 @@
  * inheritance) and never changes afterwards. Durations are milliseconds.
  */
 import type { Matcher } from '../matcher/types.js';
+import type { TemplateSet } from '../template/index.js';
 import type { TimeIntervalSet } from '../timeinterval/types.js';
 
 /** A node of the routing tree with its settings already inherited. */
@@ -83,6 +84,8 @@ export interface Config {
   readonly inhibitRules: readonly InhibitRule[];
   /** Named time intervals (`time_intervals` and `mute_time_intervals` together). */
   readonly timeIntervals: TimeIntervalSet;
+  /** Alertmanager's default templates and the `templates:` files, parsed (render with renderOrFallback). */
+  readonly templates: TemplateSet;
   /** Dispatcher shards the group keys are spread over (edgealert extension, default 1). */
   readonly shards: number;
   readonly webhookIngest: WebhookIngestConfig;

@@ -1,13 +1,20 @@
 /**
  * The config this deployment runs: routes.yaml bundled at build time (or, for
  * tests, the EDGEALERT_CONFIG var), loaded once per isolate with the Worker's
- * secrets. An invalid config fails every request with the list of problems,
- * which `edgealert check` reports before deploy.
+ * secrets. Its template files come the same way: the EDGEALERT_TEMPLATES var
+ * (JSON, `[{name, text}]`) if set, else the bundle's (with the bundled config
+ * only). An invalid config fails
+ * every request with the list of problems, which `edgealert check` reports
+ * before deploy.
  */
+import { z } from 'zod';
 import { formatConfigErrors, loadConfig, type Config } from '../config/index.js';
-import { bundledConfigText } from '../generated/config-bundle.js';
+import { bundledConfigText, bundledTemplates } from '../generated/config-bundle.js';
+import { parseJson } from '../util/parse-json.js';
 
-let cached: { text: string; config: Config } | undefined;
+let cached: { text: string; templates: string; config: Config } | undefined;
+
+const templateFiles = z.array(z.object({ name: z.string(), text: z.string() }));
 
 /** Thrown when the deployed config does not load; the message lists each problem with its path. */
 export class ConfigLoadError extends Error {
@@ -19,12 +26,24 @@ export function runtimeConfig(bindings: object): Config {
   // Secrets and vars are plain string properties of the bindings object.
   const env = bindings as Readonly<Record<string, unknown>>;
   const override = env.EDGEALERT_CONFIG;
-  const text = typeof override === 'string' && override !== '' ? override : bundledConfigText;
-  if (cached?.text === text) return cached.config;
-  const loaded = loadConfig(text, env);
+  const overridden = typeof override === 'string' && override !== '';
+  const text = overridden ? override : bundledConfigText;
+  const templatesVar = env.EDGEALERT_TEMPLATES;
+  const templatesJson = typeof templatesVar === 'string' && templatesVar !== '' ? templatesVar : undefined;
+  if (cached?.text === text && cached.templates === (templatesJson ?? '')) return cached.config;
+  // The bundled templates belong to the bundled config, not to one given in EDGEALERT_CONFIG.
+  const files = templatesJson !== undefined ? parseTemplateFiles(templatesJson) : overridden ? [] : bundledTemplates;
+  const loaded = loadConfig(text, env, { templates: files });
   if (!loaded.ok) throw new ConfigLoadError(`invalid configuration:\n${formatConfigErrors(loaded.error)}`);
-  cached = { text, config: loaded.value };
+  cached = { text, templates: templatesJson ?? '', config: loaded.value };
   return loaded.value;
+}
+
+/** The EDGEALERT_TEMPLATES var: a JSON list of `{name, text}`. */
+function parseTemplateFiles(json: string): { name: string; text: string }[] {
+  const parsed = parseJson(json, templateFiles, 'EDGEALERT_TEMPLATES');
+  if (!parsed.ok) throw new ConfigLoadError(`invalid configuration:\n${parsed.error.body.message}`);
+  return parsed.value;
 }
 
 /** Where notifications link to: the EXTERNAL_URL var without a trailing slash. */

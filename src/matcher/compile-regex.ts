@@ -54,7 +54,7 @@ export function translateRe2(pattern: string, options: TranslateOptions): Result
   if (!parsed.ok) return parsed;
   const tokens = options.anchored ? parsed.value : parsed.value.slice(1, -1);
   // `a)|(b` is valid inside the anchoring group, not on its own.
-  if (!options.anchored && !balanced(tokens)) return err(`unexpected ): \`${pattern}\``);
+  if (!options.anchored && !balanced(parsed.value.slice(2, -2))) return err(`unexpected ): \`${pattern}\``);
   const js = emitJs(tokens, { captures: options.captures });
   if (!js.ok) return js;
   const groupNames = options.captures ? tokens.flatMap((t) => (t.kind === 'open' && t.capture ? [t.name] : [])) : [];
@@ -67,7 +67,7 @@ export function translateRe2(pattern: string, options: TranslateOptions): Result
   return ok({ ...js.value, groupNames });
 }
 
-/** Whether no `)` closes a group opened outside the tokens. */
+/** Whether no `)` closes a group opened before the tokens (the anchoring group). */
 function balanced(tokens: readonly Token[]): boolean {
   let depth = 0;
   for (const t of tokens) {
