@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigLoadError, runtimeConfig } from './runtime-config.js';
+
+const config = (n: number, extra = '') => `route: {receiver: r${n}}\nreceivers: [{name: r${n}}]\n${extra}`;
+const templates = (text: string) => JSON.stringify([{ name: 'templates/mine.tmpl', text }]);
+
+describe('runtimeConfig templates', () => {
+  it('reads template files from EDGEALERT_TEMPLATES next to EDGEALERT_CONFIG', () => {
+    const loaded = runtimeConfig({
+      EDGEALERT_CONFIG: config(1, "templates: ['templates/*.tmpl']"),
+      EDGEALERT_TEMPLATES: templates('{{ define "mine" }}ok{{ end }}'),
+    });
+    expect(loaded.templates.execute('mine', null)).toEqual({ ok: true, value: 'ok' });
+  });
+
+  it('reloads when only the templates change', () => {
+    const env = (text: string) => ({ EDGEALERT_CONFIG: config(2, "templates: ['templates/*.tmpl']"), EDGEALERT_TEMPLATES: templates(text) });
+    runtimeConfig(env('{{ define "t" }}one{{ end }}'));
+    expect(runtimeConfig(env('{{ define "t" }}two{{ end }}')).templates.execute('t', null)).toEqual({ ok: true, value: 'two' });
+  });
+
+  it('fails with the file position when a template does not parse', () => {
+    const env = { EDGEALERT_CONFIG: config(3, "templates: ['templates/*.tmpl']"), EDGEALERT_TEMPLATES: templates('{{ nope }}') };
+    expect(() => runtimeConfig(env)).toThrow(new ConfigLoadError('invalid configuration:\ntemplates[0]: templates/mine.tmpl:1:4: function "nope" not defined'));
+  });
+
+  it('refuses EDGEALERT_TEMPLATES that is not a list of files', () => {
+    expect(() => runtimeConfig({ EDGEALERT_CONFIG: config(4), EDGEALERT_TEMPLATES: '{"name": 1}' })).toThrow(ConfigLoadError);
+  });
+
+  it('does not give a config from EDGEALERT_CONFIG the bundled config\'s templates', () => {
+    expect(runtimeConfig({ EDGEALERT_CONFIG: config(5) }).templates.has('slack.default.title')).toBe(true);
+  });
+});
