@@ -47,7 +47,7 @@ export default defineConfig({
       {
         test: {
           name: 'conformance',
-          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts'],
+          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts', 'test/cli/**/*.test.ts'],
           exclude: ['test/conformance/harness/**'],
           environment: 'node',
           testTimeout: 120_000,

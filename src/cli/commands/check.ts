@@ -1,0 +1,41 @@
+/**
+ * `edgealert check [routes.yaml]`: everything the Worker would check when it
+ * loads the config (schema, references, templates, time intervals), plus
+ * secrets referenced but declared nowhere (wrangler.toml [vars], .dev.vars,
+ * --secret). Each problem on its own line with its path; exit 1 on any.
+ */
+import { formatConfigErrors } from '../../config/index.js';
+import { fail, ok, type CliFiles, type CliResult } from '../cli-io.js';
+import { dotenvNames, wranglerVarNames } from '../declared-secrets.js';
+import { loadConfigFile, referencedSecrets } from '../load-config-file.js';
+
+export interface CheckOptions {
+  readonly config: string;
+  /** Secret names set with `wrangler secret put` (not visible locally). */
+  readonly secrets: readonly string[];
+  readonly wranglerToml: string;
+  readonly devVars: string;
+}
+
+export function check(files: CliFiles, options: CheckOptions): CliResult {
+  const declared = [
+    ...options.secrets,
+    ...wranglerVarNames(files.readFile(options.wranglerToml) ?? ''),
+    ...dotenvNames(files.readFile(options.devVars) ?? ''),
+  ];
+  const loaded = loadConfigFile(files, options.config, declared);
+  const text = files.readFile(options.config) ?? '';
+  const problems = [
+    ...(loaded.ok ? [] : [typeof loaded.error === 'string' ? loaded.error : formatConfigErrors(loaded.error)]),
+    ...referencedSecrets(text)
+      .filter((name) => !declared.includes(name))
+      .map((name) => `\${${name}}: not declared (add it with \`npx wrangler secret put ${name}\` and pass --secret ${name}, or to .dev.vars for local runs)`),
+  ];
+  if (!loaded.ok || problems.length > 0) return fail(`${options.config}: invalid\n${problems.join('\n')}\n`);
+  const { config } = loaded.value;
+  return ok(`${options.config}: ok (${countRoutes(config.route)} routes, ${config.receivers.size} receivers, ${config.inhibitRules.length} inhibit rules)\n`);
+}
+
+function countRoutes(route: { routes: readonly unknown[] }): number {
+  return 1 + route.routes.reduce<number>((n, child) => n + countRoutes(child as { routes: readonly unknown[] }), 0);
+}

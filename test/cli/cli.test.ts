@@ -1,0 +1,130 @@
+/**
+ * The edgealert command run as a real process (node bin/edgealert.mjs), as a
+ * reviewer or a CI job runs it: output, errors and exit codes.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const run = promisify(execFile);
+let dir: string;
+
+async function edgealert(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/edgealert.mjs'), ...args], { cwd: dir, timeout: 60_000 });
+    return { stdout, stderr, code: 0 };
+  } catch (e) {
+    const failure = e as { code?: number; stdout?: string; stderr?: string };
+    return { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: failure.code ?? 1 };
+  }
+}
+
+const CONFIG = `
+route:
+  receiver: default
+  group_by: [alertname]
+  routes:
+    - matchers: [severity="critical"]
+      receiver: pager
+      continue: true
+    - matchers: [team="db"]
+      receiver: db
+      mute_time_intervals: [nights]
+receivers:
+  - name: default
+    webhook_configs: [{ url: "http://127.0.0.1:9/default" }]
+  - name: pager
+    webhook_configs: [{ url: "\${PAGER_URL}" }]
+  - name: db
+    webhook_configs: [{ url: "http://127.0.0.1:9/db" }]
+time_intervals:
+  - name: nights
+    time_intervals: [{ times: [{ start_time: "22:00", end_time: "24:00" }] }]
+`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'edgealert-cli-'));
+  await writeFile(join(dir, 'routes.yaml'), CONFIG);
+  await writeFile(join(dir, 'changed.yaml'), CONFIG.replace('receiver: db\n', 'receiver: default\n'));
+  await writeFile(join(dir, 'broken.yaml'), CONFIG.replace('severity="critical"', 'severity=~"crit("').replace('receiver: db\n', 'receiver: nobody\n'));
+  await writeFile(join(dir, 'samples.txt'), '# label sets to compare\nalertname=Disk team=db\n{"alertname": "Cpu", "severity": "critical"}\n');
+  await writeFile(join(dir, '.dev.vars'), 'PAGER_URL=http://127.0.0.1:9/pager\n');
+});
+
+describe('edgealert check', () => {
+  it('accepts a valid config whose secrets are declared, exit 0', async () => {
+    const result = await edgealert('check');
+    expect(result).toMatchObject({ code: 0, stdout: 'routes.yaml: ok (3 routes, 3 receivers, 0 inhibit rules)\n' });
+  });
+
+  it('lists every problem with its path, undeclared secrets too, exit 1', async () => {
+    await writeFile(join(dir, '.dev.vars'), '');
+    const result = await edgealert('check', 'broken.yaml');
+    await writeFile(join(dir, '.dev.vars'), 'PAGER_URL=http://127.0.0.1:9/pager\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('route.routes[0].matchers[0]: bad matcher');
+    expect(result.stderr).toContain('route.routes[1].receiver: undefined receiver "nobody" used in route');
+    expect(result.stderr).toContain('${PAGER_URL}: not declared');
+  });
+
+  it('counts a secret named with --secret as declared', async () => {
+    await writeFile(join(dir, '.dev.vars'), '');
+    const result = await edgealert('check', '--secret', 'PAGER_URL');
+    await writeFile(join(dir, '.dev.vars'), 'PAGER_URL=http://127.0.0.1:9/pager\n');
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('edgealert routes', () => {
+  it('tests routes like amtool: receivers, then each route with its group key', async () => {
+    const result = await edgealert('routes', 'test', 'alertname=Disk', 'severity=critical', 'team=db');
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toBe(
+      'pager,db\n  route 0.0 -> pager, group key {}/{severity="critical"}:{alertname="Disk"}\n  route 0.1 -> db, group key {}/{team="db"}:{alertname="Disk"}\n',
+    );
+  });
+
+  it('fails --verify-receivers when the receivers differ, exit 1', async () => {
+    const result = await edgealert('routes', 'test', '--verify-receivers', 'pager', 'severity=critical', 'team=db');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('expected receivers pager, got pager,db');
+  });
+
+  it('prints the tree', async () => {
+    const result = await edgealert('routes', 'tree');
+    expect(result.stdout.split('\n')[0]).toBe('0 (all) -> default  group_by [alertname] wait 30s interval 5m repeat 4h');
+    expect(result.stdout).toContain('  0.0 {severity="critical"} -> pager (continue)');
+  });
+
+  it('refuses a malformed label, exit 2', async () => {
+    expect(await edgealert('routes', 'test', 'no-equals-sign')).toMatchObject({ code: 2, stderr: 'bad label "no-equals-sign": expected name=value\n' });
+  });
+});
+
+describe('edgealert who', () => {
+  it('says which routes notify at that time, and which are muted by their time intervals', async () => {
+    const day = await edgealert('who', '--at', '2026-11-25T12:00:00Z', 'alertname=Disk', 'team=db');
+    expect(day.stdout).toContain('route 0.1 -> receiver db (webhook): notified 30s after the alert starts');
+    const night = await edgealert('who', '--at', '2026-11-25T23:00:00Z', 'alertname=Disk', 'team=db');
+    expect(night.stdout).toContain('route 0.1 -> receiver db (webhook): muted by its time intervals at this time');
+  });
+});
+
+describe('edgealert diff', () => {
+  it('shows the label sets whose routing changes, exit 3', async () => {
+    const result = await edgealert('diff', 'routes.yaml', 'changed.yaml', '--labels', 'samples.txt');
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe(
+      '{alertname="Disk", team="db"}\n  - db (group key {}/{team="db"}:{alertname="Disk"})\n  + default (group key {}/{team="db"}:{alertname="Disk"})\n1 of 2 label sets route differently\n',
+    );
+  });
+
+  it('exits 0 when nothing changes', async () => {
+    expect(await edgealert('diff', 'routes.yaml', 'routes.yaml', '--labels', 'samples.txt')).toMatchObject({ code: 0, stdout: 'no routing changes for 2 label sets\n' });
+  });
+});
