@@ -18,6 +18,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/conformance/harness/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -42,6 +43,9 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // Timelines fire many alarms; on a busy 2-core machine a file can take seconds.
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -53,6 +57,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // After unit and worker: wall-clock timelines must not share the CPU with them.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
