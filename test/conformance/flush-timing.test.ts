@@ -4,17 +4,10 @@
  * re-sent alerts merging, repeat_interval. One pair of peers for the file;
  * each test has its own route (matched on `scenario`) and webhook path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing } from './harness/expected.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-} from './harness/peer-pair.js';
+import { scenarioGroup, usePeerPair } from './harness/peer-pair.js';
 import type { RunningPeer } from './harness/peer-process.js';
 
 // repeat_interval 3s is deliberately not a multiple of group_interval 2s: the
@@ -49,32 +42,16 @@ receivers:
 `;
 
 /** The group of `alertname` on the route of `scenario` (receiver named after the scenario). */
-const group = (scenario: string, alertname: string) => ({
-  receiver: scenario,
-  groupKey: `{}/{scenario="${scenario}"}:{alertname="${alertname}"}`,
-  groupLabels: { alertname },
-});
+const group = (scenario: string, alertname: string) => scenarioGroup(scenario, { alertname });
 
 describe.skipIf(!(await alertmanagerAvailable()))('flush timing: Alertmanager 0.25 and edgealert, same timeline', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('flush timing', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('flush timing', config);
+  const compare = suite.compare;
 
   it('sends alerts that arrive within group_wait together in the first notification', async () => {
     const a = (i: string) => ({ alertname: 'Batched', scenario: 'batching', i });
     const b = (i: string) => ({ alertname: 'BatchedToo', scenario: 'batching', i });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: a('1') }] },
         { at: 300, push: [{ labels: b('1') }] }, // a second group: its own group_wait, from 300 ms
@@ -92,7 +69,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('flush timing: Alertmanager 0.
 
   it('sends an alert that joins after the first flush at the next group_interval tick', async () => {
     const l = (i: string) => ({ alertname: 'Late', scenario: 'late-join', i });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: l('1') }] },
         { at: 1_500, push: [{ labels: l('2') }] }, // after the first flush (1000): waits for the tick at 3000
@@ -110,7 +87,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('flush timing: Alertmanager 0.
 
   it('does not notify again when a firing alert is re-sent with a later endsAt, and keeps the earliest startsAt', async () => {
     const labels = { alertname: 'Resent', scenario: 'merge' };
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels, annotations: { summary: 'first' }, startsAt: 'now', endsAt: 'now+1m' }] },
         // Prometheus-style re-sends: later startsAt and endsAt, new annotations.
@@ -126,14 +103,14 @@ describe.skipIf(!(await alertmanagerAvailable()))('flush timing: Alertmanager 0.
     const t0 = runs.alertmanager.startedAt;
     expect(runs.edgealert.startedAt).toBe(t0);
     const want = { annotations: { summary: 'third' }, startsAt: iso(t0), endsAt: iso(t0 + 2_500 + 180_000) };
-    const [amAlert, edgeAlert] = await Promise.all([storedAlert(pair.alertmanager.peer, 'Resent'), storedAlert(pair.edgealert.peer, 'Resent')]);
+    const [amAlert, edgeAlert] = await Promise.all([storedAlert(suite.pair().alertmanager.peer, 'Resent'), storedAlert(suite.pair().edgealert.peer, 'Resent')]);
     expect(amAlert, 'Alertmanager GET /api/v2/alerts').toEqual(want);
     expect(edgeAlert, 'edgealert GET /api/v2/alerts (Alertmanager shows the merged alert as expected)').toEqual(want);
   });
 
   it('notifies again at the first group_interval tick after repeat_interval has elapsed', async () => {
     const labels = { alertname: 'Repeated', scenario: 'repeat' };
-    const runs = await pair.run([{ at: 0, push: [{ labels }] }], { durationMs: 10_500, paths: ['/repeat'] });
+    const runs = await suite.pair().run([{ at: 0, push: [{ labels }] }], { durationMs: 10_500, paths: ['/repeat'] });
     // Ticks at 1000, 3000, 5000, 7000, 9000; repeat_interval 3s has elapsed at 5000 and 9000, not at 3000 or 7000.
     expectAlertmanagerFollows(
       runs.alertmanager,

@@ -7,19 +7,12 @@
  * test has its own route, webhook path and inhibit rule (matched on its own
  * `scenario`), so the alerts of one test never inhibit another's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fingerprints, mutingStatuses } from './harness/alert-status.js';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing, resolved } from './harness/expected.js';
 import { formatLabels } from './harness/notification.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-} from './harness/peer-pair.js';
+import { scenarioGroup, usePeerPair } from './harness/peer-pair.js';
 import { eq, pairedSilence } from './harness/silences.js';
 
 const SCENARIOS = ['inhibit-equal', 'inhibit-resolve', 'inhibit-groups', 'inhibit-self'] as const;
@@ -57,37 +50,18 @@ ${SCENARIOS.filter((s) => s !== 'inhibit-self').map(
 `;
 
 /** A group on the route of `scenario`, grouped by `groupLabels` (receiver named after the scenario). */
-const group = (scenario: string, groupLabels: Record<string, string>) => ({
-  receiver: scenario,
-  groupKey: `{}/{scenario="${scenario}"}:{${Object.keys(groupLabels)
-    .sort()
-    .map((k) => `${k}="${groupLabels[k]}"`)
-    .join(', ')}}`,
-  groupLabels,
-});
+const group = scenarioGroup;
 
 describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25 and edgealert, same timeline', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('inhibition', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('inhibition', config);
+  const compare = suite.compare;
 
   it('mutes targets whose equal labels match a firing source, and only those (a label missing on both sides is equal)', async () => {
     const scenario = 'inhibit-equal';
     const source = (cluster?: string) => ({ alertname: 'ClusterDown', scenario, severity: 'critical', ...(cluster ? { cluster } : {}) });
     const target = (cluster?: string) => ({ alertname: 'HighLatency', scenario, severity: 'warning', ...(cluster ? { cluster } : {}) });
     const other = { alertname: 'HighLatency', scenario, severity: 'info', cluster: 'a' }; // not a target
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         {
           at: 0,
@@ -112,7 +86,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25
 
     // GET /api/v2/alerts: each muted target is suppressed, inhibited by its source's fingerprint.
     const filter = `scenario="${scenario}"`;
-    const fp = await fingerprints(pair.alertmanager.peer, filter);
+    const fp = await fingerprints(suite.pair().alertmanager.peer, filter);
     const inhibited = (labels: Record<string, string>, by: Record<string, string>) => [
       formatLabels(labels),
       { state: 'suppressed', silencedBy: [], inhibitedBy: [fp[formatLabels(by)]] },
@@ -127,7 +101,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25
       inhibited(target(), source()),
       active(other),
     ]);
-    const [am, edge] = await Promise.all([pair.alertmanager.peer, pair.edgealert.peer].map((peer) => mutingStatuses(peer, filter)));
+    const [am, edge] = await Promise.all([suite.pair().alertmanager.peer, suite.pair().edgealert.peer].map((peer) => mutingStatuses(peer, filter)));
     expect(am, 'Alertmanager GET /api/v2/alerts').toEqual(want);
     expect(edge, 'edgealert GET /api/v2/alerts (Alertmanager shows the statuses as expected)').toEqual(am);
   });
@@ -149,7 +123,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25
       alert('b', 'source', 'critical'),
       alert('b', 'target', 'warning'),
     ];
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: all.map((labels) => ({ labels })) },
         { at: 1_500, push: all.map((labels) => ({ labels, endsAt: 'resolved' as const })) },
@@ -174,7 +148,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25
     const scenario = 'inhibit-groups';
     const source = { alertname: 'NodeDown', scenario, severity: 'critical', cluster: 'a' };
     const target = (cluster: string) => ({ alertname: 'PodCrashLooping', scenario, severity: 'warning', cluster });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: source }, { labels: target('a') }, { labels: target('b') }] },
         { at: 1_500, push: [{ labels: source, endsAt: 'resolved' }] },
@@ -195,7 +169,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('inhibition: Alertmanager 0.25
     const crit = (cluster: string, i = '1') => ({ alertname: 'Critical', scenario, severity: 'critical', cluster, i });
     const warn = (cluster: string) => ({ alertname: 'Warning', scenario, severity: 'warning', cluster });
     const silence = pairedSilence({ matchers: [eq('scenario', scenario), eq('cluster', 'b'), eq('severity', 'critical')] });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         silence.create(0),
         {

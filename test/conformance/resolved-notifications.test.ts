@@ -8,17 +8,10 @@
  * groups on a 30 s maintenance timer, so whether such an alert waits for
  * group_wait or for the old group's next tick depends on that timer's phase.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing, resolved } from './harness/expected.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-} from './harness/peer-pair.js';
+import { scenarioGroup, usePeerPair } from './harness/peer-pair.js';
 
 const config = (hook: (path: string) => string): string => `
 route:
@@ -44,31 +37,15 @@ receivers:
     webhook_configs: [{ url: '${hook('/no-resolved')}', send_resolved: false }]
 `;
 
-const group = (scenario: string, alertname: string) => ({
-  receiver: scenario,
-  groupKey: `{}/{scenario="${scenario}"}:{alertname="${alertname}"}`,
-  groupLabels: { alertname },
-});
+const group = (scenario: string, alertname: string) => scenarioGroup(scenario, { alertname });
 
 describe.skipIf(!(await alertmanagerAvailable()))('resolved alerts: Alertmanager 0.25 and edgealert, same timeline', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('resolved alerts', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('resolved alerts', config);
+  const compare = suite.compare;
 
   it('sends resolved alerts to a webhook with send_resolved true, then a resolved notice when all have resolved', async () => {
     const r = (i: string) => ({ alertname: 'Resolving', scenario: 'resolve', i });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: r('1') }, { labels: r('2') }] },
         { at: 1_500, push: [{ labels: r('1'), startsAt: 'now-1500ms', endsAt: 'resolved' }] },
@@ -86,7 +63,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('resolved alerts: Alertmanager
 
   it('sends nothing for a group whose only alert resolves before group_wait ends', async () => {
     const labels = (alertname: string) => ({ alertname, scenario: 'resolve-early' });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         {
           at: 0,
@@ -107,7 +84,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('resolved alerts: Alertmanager
 
   it('leaves resolved alerts out of a webhook with send_resolved false, and sends no notice when all have resolved', async () => {
     const n = (i: string) => ({ alertname: 'Quiet', scenario: 'no-resolved', i });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: n('1') }, { labels: n('2') }] },
         // 1 resolves while 3 starts firing: the tick at 3000 sends 2 and 3 only.

@@ -4,17 +4,10 @@
  * `match_re`), missing labels and anchored regexes, and `group_by: ['...']`.
  * Every receiver posts to its own path, so the paths tell where alerts went.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing } from './harness/expected.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-} from './harness/peer-pair.js';
+import { usePeerPair } from './harness/peer-pair.js';
 
 const ROUTING_RECEIVERS = ['routing-default', 'page', 'not-ops', 'web', 'web-staging', 'prod', 'other-env'] as const;
 
@@ -61,20 +54,8 @@ ${[...ROUTING_RECEIVERS, 'group-by-all', 'group-by-all-child']
 `;
 
 describe.skipIf(!(await alertmanagerAvailable()))('routing: Alertmanager 0.25 and edgealert, same alerts', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('routing', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('routing', config);
+  const compare = suite.compare;
 
   it('walks the tree with continue and every matcher operator, landing one alert on several receivers', async () => {
     // alertname -> labels, and the receivers it must reach (in tree order).
@@ -88,7 +69,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('routing: Alertmanager 0.25 an
       R7: { labels: { severity: 'critical', team: 'ops' }, receivers: ['page', 'other-env'] },
     };
     const labelsOf = (alertname: string) => ({ alertname, scenario: 'routing', ...cases[alertname]!.labels });
-    const runs = await pair.run([{ at: 0, push: Object.keys(cases).map((name) => ({ labels: labelsOf(name) })) }], {
+    const runs = await suite.pair().run([{ at: 0, push: Object.keys(cases).map((name) => ({ labels: labelsOf(name) })) }], {
       durationMs: 1_800,
       paths: ROUTING_RECEIVERS.map((name) => `/${name}`),
     });
@@ -125,7 +106,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('routing: Alertmanager 0.25 an
     };
     const top = '{}/{scenario="group-by-all"}';
     const child = `${top}/{host="c"}`;
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         {
           at: 0,

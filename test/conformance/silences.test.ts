@@ -9,19 +9,12 @@
  * own route, webhook path and a silence that matches only its own
  * `scenario`, so silences of earlier tests never mute a later one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mutingStatuses } from './harness/alert-status.js';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing, resolved } from './harness/expected.js';
 import { formatLabels } from './harness/notification.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-} from './harness/peer-pair.js';
+import { type PeerPair, scenarioGroup, usePeerPair } from './harness/peer-pair.js';
 import { eq, ne, nre, pairedSilence, re, type PairedSilence } from './harness/silences.js';
 
 const SCENARIOS = ['silence-before', 'silence-operators', 'silence-expire', 'silence-expire-notified', 'silence-resolved'] as const;
@@ -41,34 +34,18 @@ ${SCENARIOS.map((s) => `  - name: ${s}\n    webhook_configs: [{ url: '${hook(`/$
 `;
 
 /** The group of `alertname` on the route of `scenario` (receiver named after the scenario). */
-const group = (scenario: string, alertname: string) => ({
-  receiver: scenario,
-  groupKey: `{}/{scenario="${scenario}"}:{alertname="${alertname}"}`,
-  groupLabels: { alertname },
-});
+const group = (scenario: string, alertname: string) => scenarioGroup(scenario, { alertname });
 
 describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 and edgealert, same timeline', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('silences', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('silences', config);
+  const compare = suite.compare;
 
   it('mutes alerts with a silence created before they arrive: nothing for a fully silenced group, only the unsilenced alerts of a partly silenced group', async () => {
     const scenario = 'silence-before';
     const muted = (i: string) => ({ alertname: 'AllSilenced', scenario, i, mute: 'yes' });
     const partial = (i: string, mute: string) => ({ alertname: 'PartlySilenced', scenario, i, mute });
     const silence = pairedSilence({ matchers: [eq('scenario', scenario), eq('mute', 'yes')] });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         silence.create(0),
         {
@@ -102,7 +79,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
           : { state: 'active', silencedBy: [], inhibitedBy: [] },
       ]),
     );
-    const [am, edge] = await statusesOnBothPeers(pair, `scenario="${scenario}"`, silence, 'mute-yes');
+    const [am, edge] = await statusesOnBothPeers(suite.pair(), `scenario="${scenario}"`, silence, 'mute-yes');
     expect(am, 'Alertmanager GET /api/v2/alerts').toEqual(want);
     expect(edge, 'edgealert GET /api/v2/alerts (Alertmanager shows the statuses as expected)').toEqual(am);
   });
@@ -127,7 +104,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
       alert('8', { env: 'prod', host: 'web-1' }), // no team: "" does not match db|cache
       alert('9', { team: 'DB', env: 'prod', host: 'web-1' }), // case-sensitive
     ];
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [silence.create(0), { at: 200, push: [...silenced, ...notified].map((labels) => ({ labels })) }],
       { durationMs: 1_800, paths: [`/${scenario}`] },
     );
@@ -138,7 +115,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
       ...silenced.map((labels) => [formatLabels(labels), { state: 'suppressed', silencedBy: ['operators'], inhibitedBy: [] }]),
       ...notified.map((labels) => [formatLabels(labels), { state: 'active', silencedBy: [], inhibitedBy: [] }]),
     ]);
-    const [am, edge] = await statusesOnBothPeers(pair, `scenario="${scenario}"`, silence, 'operators');
+    const [am, edge] = await statusesOnBothPeers(suite.pair(), `scenario="${scenario}"`, silence, 'operators');
     expect(am, 'Alertmanager GET /api/v2/alerts').toEqual(want);
     expect(edge, 'edgealert GET /api/v2/alerts (Alertmanager shows the statuses as expected)').toEqual(am);
   });
@@ -148,7 +125,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
     const all = (i: string) => ({ alertname: 'WasSilenced', scenario, i, mute: 'yes' });
     const part = (i: string, mute: string) => ({ alertname: 'WasPartlySilenced', scenario, i, mute });
     const silence = pairedSilence({ matchers: [eq('scenario', scenario), eq('mute', 'yes')] });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         silence.create(0),
         { at: 200, push: [{ labels: all('1') }, { labels: all('2') }, { labels: part('1', 'yes') }, { labels: part('2', 'no') }] },
@@ -172,7 +149,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
     const quiet = { alertname: 'QuietAfterSilence', scenario, i: '1' };
     const joined = (i: string) => ({ alertname: 'JoinedDuringSilence', scenario, i });
     const silence = pairedSilence({ matchers: [eq('scenario', scenario)] });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: quiet }, { labels: joined('1') }] },
         // 1000: both groups notify their first alert.
@@ -198,7 +175,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('silences: Alertmanager 0.25 a
     const alert = (i: string) => ({ alertname: 'ResolvedWhileSilenced', scenario, i });
     // Created at 1200, ends on its own at 3200 (no DELETE).
     const silence = pairedSilence({ matchers: [eq('scenario', scenario), eq('i', '1')], endsAt: 'now+2s' });
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [{ labels: alert('1') }, { labels: alert('2') }] },
         silence.create(1_200),

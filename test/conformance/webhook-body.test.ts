@@ -4,21 +4,12 @@
  * max_alerts truncation (which alerts are kept, truncatedAlerts). Only
  * externalURL may differ: each peer names its own address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertmanagerAvailable } from './harness/alertmanager.js';
 import type { CapturedRequest } from './harness/capture-server.js';
 import type { TimeExpression } from './harness/time-expression.js';
 import { expectAlertmanagerFollows, expectedNotification as note, firing, resolved } from './harness/expected.js';
-import {
-  arrivalDeltas,
-  expectSameNotifications,
-  requestsOn,
-  startPeerPair,
-  summarizeDeltas,
-  type PairRun,
-  type PeerPair,
-  type PeerWithCapture,
-} from './harness/peer-pair.js';
+import { type PeerWithCapture, requestsOn, usePeerPair } from './harness/peer-pair.js';
 
 const config = (hook: (path: string) => string): string => `
 route:
@@ -48,20 +39,8 @@ receivers:
 `;
 
 describe.skipIf(!(await alertmanagerAvailable()))('webhook body: Alertmanager 0.25 and edgealert, same alerts', () => {
-  let pair: PeerPair;
-  const deltas: number[] = [];
-  const compare = (runs: PairRun): void => {
-    deltas.push(...arrivalDeltas(runs));
-    expectSameNotifications(runs);
-  };
-
-  beforeAll(async () => {
-    pair = await startPeerPair(config);
-  });
-  afterAll(async () => {
-    console.log(summarizeDeltas('webhook body', deltas));
-    await pair?.stop();
-  });
+  const suite = usePeerPair('webhook body', config);
+  const compare = suite.compare;
 
   it('sends the same body byte for byte, except externalURL: firing, partly resolved, all resolved', async () => {
     const labels = (instance: string, job: string) => ({ alertname: 'Bytes', scenario: 'bytes', env: 'prod', instance, job });
@@ -78,7 +57,7 @@ describe.skipIf(!(await alertmanagerAvailable()))('webhook body: Alertmanager 0.
     };
     const cpu = { labels: labels('h2', 'node'), startsAt: startsAt.h2 }; // no annotations, no endsAt
     const api = { labels: labels('h3', 'api'), annotations: { summary: 'slow' }, startsAt: startsAt.h3 };
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: [disk, cpu, api] },
         { at: 1_500, push: [{ ...disk, startsAt: earlier(startsAt.h1, 1_500), endsAt: 'now' }] },
@@ -101,8 +80,8 @@ describe.skipIf(!(await alertmanagerAvailable()))('webhook body: Alertmanager 0.
     ]);
     compare(runs);
 
-    const amBodies = requestsOn(pair.alertmanager.capture, '/bytes').map(comparableBody);
-    const edgeBodies = requestsOn(pair.edgealert.capture, '/bytes').map(comparableBody);
+    const amBodies = requestsOn(suite.pair().alertmanager.capture, '/bytes').map(comparableBody);
+    const edgeBodies = requestsOn(suite.pair().edgealert.capture, '/bytes').map(comparableBody);
     expect(amBodies).toHaveLength(3);
     // One JSON member per line, so a difference shows as a line diff.
     for (const [i, am] of amBodies.entries()) expect(edgeBodies[i], `body of notification ${i + 1}`).toBe(am);
@@ -116,24 +95,24 @@ describe.skipIf(!(await alertmanagerAvailable()))('webhook body: Alertmanager 0.
       { alertname: 'NodeDown', instance: 'host-01:9100', job: 'node', severity: 'page' },
       { alertname: 'Ünïcödé', team: '日本語' },
     ].map((labels) => ({ labels: { ...labels, scenario: 'fingerprint' } }));
-    await pair.run([{ at: 0, push: alerts }], { durationMs: 1_700, paths: ['/fingerprint'] });
+    await suite.pair().run([{ at: 0, push: alerts }], { durationMs: 1_700, paths: ['/fingerprint'] });
     const fingerprints = async (side: PeerWithCapture) => {
       const sent = requestsOn(side.capture, '/fingerprint').flatMap((r) => (r.body as WebhookBody).alerts);
       const listed = (await (await fetch(`${side.peer.url}/api/v2/alerts?filter=scenario%3D%22fingerprint%22`)).json()) as WebhookBody['alerts'];
       const byName = (list: WebhookBody['alerts']) => Object.fromEntries(list.map((a) => [a.labels.alertname, a.fingerprint]));
       return { webhook: byName(sent), api: byName(listed) };
     };
-    const am = await fingerprints(pair.alertmanager);
+    const am = await fingerprints(suite.pair().alertmanager);
     expect(Object.keys(am.webhook).sort()).toEqual(['DiskFull', 'NodeDown', 'Ünïcödé']);
     expect(am.api).toEqual(am.webhook);
-    expect(await fingerprints(pair.edgealert)).toEqual(am);
+    expect(await fingerprints(suite.pair().edgealert)).toEqual(am);
   });
 
   it('cuts the alerts to max_alerts after sorting them like Alertmanager, and counts the rest in truncatedAlerts', async () => {
     const t = (labels: Record<string, string>) => ({ alertname: 'Truncated', scenario: 'truncate', ...labels });
     // Alertmanager's order: alerts with a job first (by job, then instance), then with an instance, then by label set.
     const alerts = [t({ instance: 'b' }), t({ job: 'z' }), t({ job: 'a', instance: 'x' }), t({ job: 'a', instance: 'w' }), t({ zone: '1' })];
-    const runs = await pair.run(
+    const runs = await suite.pair().run(
       [
         { at: 0, push: alerts.map((labels) => ({ labels })) },
         { at: 1_500, push: [{ labels: t({ job: 'a', instance: 'a' }) }] }, // sorts first: the tick at 3000 sends it
@@ -151,9 +130,9 @@ describe.skipIf(!(await alertmanagerAvailable()))('webhook body: Alertmanager 0.
       const body = request.body as { alerts: { labels: unknown }[]; truncatedAlerts: number; commonLabels: unknown };
       return { order: body.alerts.map((a) => a.labels), truncatedAlerts: body.truncatedAlerts, commonLabels: body.commonLabels };
     };
-    const am = requestsOn(pair.alertmanager.capture, '/truncate').map(shape);
+    const am = requestsOn(suite.pair().alertmanager.capture, '/truncate').map(shape);
     expect(am.map((n) => n.truncatedAlerts)).toEqual([3, 4]);
-    expect(requestsOn(pair.edgealert.capture, '/truncate').map(shape)).toEqual(am);
+    expect(requestsOn(suite.pair().edgealert.capture, '/truncate').map(shape)).toEqual(am);
   });
 });
 

@@ -17,6 +17,10 @@ export interface EdgealertOptions {
   readonly stateDir?: string;
   /** Worker secrets (e.g. INGEST_TOKEN), passed through a dotenv file. */
   readonly secrets?: Readonly<Record<string, string>>;
+  /** Where notifications link to (EXTERNAL_URL); default: its own address. */
+  readonly externalUrl?: string;
+  /** Extra environment for wrangler and workerd, e.g. NODE_EXTRA_CA_CERTS to trust a test CA. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -56,9 +60,12 @@ async function startOnce(configYaml: string, options: EdgealertOptions): Promise
   return startPeerProcess({
     name: 'edgealert',
     command: process.execPath,
-    args: ['scripts/start.mjs', '--config', configFile, '--port', String(port), '--state', options.stateDir ?? join(tempDir, 'state'), ...secretArgs],
+    args: [
+      'scripts/start.mjs', '--config', configFile, '--port', String(port), '--state', options.stateDir ?? join(tempDir, 'state'),
+      ...secretArgs, ...(options.externalUrl ? ['--external-url', options.externalUrl] : []),
+    ],
     cwd: REPO_ROOT,
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...options.env },
     url: `http://127.0.0.1:${port}`,
     tempDir,
     readyTimeoutMs: 60_000,

@@ -10,7 +10,7 @@
  *   const runs = await pair.run(steps, { durationMs: 4_000, paths: ['/web'] });
  *   expectSameNotifications(runs);
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startAlertmanager } from './alertmanager.js';
 import { startCaptureServer, type CapturedRequest, type CaptureServer } from './capture-server.js';
 import { describe as describeNotification } from './compare-timelines.js';
@@ -141,4 +141,47 @@ export function summarizeDeltas(what: string, deltas: readonly number[]): string
   const sorted = [...deltas].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
   return `${what}: ${sorted.length} notifications, edgealert minus Alertmanager arrival: min ${sorted[0]} ms, median ${median} ms, max ${sorted.at(-1)} ms`;
+}
+
+/** A peer pair shared by the tests of one describe block. */
+export interface PairedSuite {
+  /** The running pair (started before the block's first test). */
+  pair(): PeerPair;
+  /** Asserts edgealert notified as Alertmanager did, and keeps the arrival deltas for the summary. */
+  compare(runs: PairRun): void;
+}
+
+/**
+ * Starts one pair for the enclosing describe block and stops it afterwards,
+ * logging a one-line summary of edgealert's arrival times against Alertmanager's.
+ */
+export function usePeerPair(label: string, config: ConfigTemplate): PairedSuite {
+  let pair: PeerPair | undefined;
+  const deltas: number[] = [];
+  beforeAll(async () => {
+    pair = await startPeerPair(config);
+  });
+  afterAll(async () => {
+    console.log(summarizeDeltas(label, deltas));
+    await pair?.stop();
+  });
+  return {
+    pair: () => {
+      if (!pair) throw new Error('usePeerPair: the pair has not started');
+      return pair;
+    },
+    compare: (runs) => {
+      deltas.push(...arrivalDeltas(runs));
+      expectSameNotifications(runs);
+    },
+  };
+}
+
+/** The receiver, group key and group labels of a scenario's group (routes match on `scenario`). */
+export function scenarioGroup(scenario: string, groupLabels: Record<string, string>) {
+  const printed = Object.keys(groupLabels)
+    .sort()
+    .map((name) => `${name}="${groupLabels[name]}"`)
+    .join(', ');
+  return { receiver: scenario, groupKey: `{}/{scenario="${scenario}"}:{${printed}}`, groupLabels };
 }
