@@ -1,0 +1,21 @@
+/**
+ * The Worker's handlers: the HTTP app, and the cron trigger
+ * (wrangler.toml `[triggers] crons`), which asks the Heartbeats object to
+ * sweep: re-evaluate every heartbeat and re-arm its alarm, in case an alarm
+ * was missed.
+ */
+import { runtimeConfig } from '../durable/runtime-config.js';
+import { createApp } from './app.js';
+import { heartbeatsStub } from './heartbeat-pings.js';
+
+/** The default export of src/index.ts. */
+export function createWorker() {
+  const app = createApp();
+  return {
+    fetch: app.fetch,
+    async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+      // Without heartbeats the sweep has nothing to do: no Durable Object request every five minutes.
+      if (runtimeConfig(env).heartbeats.length > 0) ctx.waitUntil(heartbeatsStub(env).sweep());
+    },
+  } satisfies ExportedHandler<Env>;
+}
