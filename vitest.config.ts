@@ -8,6 +8,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 import { TEST_SECRETS } from './test/worker/support/secrets.js';
+import { sentEmails } from './test/worker/support/sent-emails.js';
 import { webhookReceiver } from './test/worker/support/webhook-receiver.js';
 
 export default defineConfig({
@@ -35,7 +36,9 @@ export default defineConfig({
                 bindings: { EXTERNAL_URL: 'http://edgealert.test', ...TEST_SECRETS },
                 // Every outbound fetch of the Worker goes to the recording receiver.
                 outboundService: receiver.outbound,
-                serviceBindings: { RECEIVER: receiver.control },
+                serviceBindings: { RECEIVER: receiver.control, SENT_EMAILS: sentEmails() },
+                // send_email bindings as Miniflare simulates them (test/worker/support/sent-emails.ts).
+                email: { send_email: [{ name: 'SEND_EMAIL' }, { name: 'ONLY_OPS', allowed_destination_addresses: ['ops@example.com'] }] },
               },
             };
           }),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs edgealert locally under wrangler dev (workerd), offline, with state on disk.
-//   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR] [--secrets FILE]
-// Defaults: routes.yaml, port 8787, state in .edgealert/state, 127.0.0.1.
+//   npm start -- [--config FILE] [--port N] [--state DIR] [--ip ADDR] [--secrets FILE] [--external-url URL]
+// Defaults: routes.yaml, port 8787, state in .edgealert/state, 127.0.0.1,
+// notifications linking to http://IP:PORT.
 // --secrets names a dotenv file (NAME=value lines) of secrets; without it,
 // wrangler reads .dev.vars if there is one.
 import { spawn } from 'node:child_process';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     state: { type: 'string', default: '.edgealert/state' },
     ip: { type: 'string', default: '127.0.0.1' },
     secrets: { type: 'string' },
+    'external-url': { type: 'string' },
   },
 });
 const config = resolve(process.cwd(), values.config);
@@ -52,7 +54,7 @@ const child = spawn(
   process.execPath,
   [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
     '--show-interactive-dev-session=false', '--inspector-port', String(inspectorPort),
-    '--var', `EXTERNAL_URL:http://${values.ip}:${values.port}`,
+    '--var', `EXTERNAL_URL:${values['external-url'] ?? `http://${values.ip}:${values.port}`}`,
     '--var', `EDGEALERT_CONFIG:${configText}`,
     '--var', `EDGEALERT_TEMPLATES:${JSON.stringify(templates)}`,
     ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],

@@ -5,6 +5,7 @@ import { statusResolver } from '../group/alert-status.js';
 import { listAlertGroups, listAlerts } from '../group/read-model.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
+import { pingFromAlerts } from './heartbeat-pings.js';
 import { HttpError } from './http-error.js';
 import { requireIngestAuth } from './ingest-auth.js';
 import { alertQueryOf } from './query-params.js';
@@ -22,7 +23,10 @@ alertsApi.post('/', requireIngestAuth, async (c) => {
   if (!batch.ok) throw new HttpError(batch.error.status, batch.error.body.message, batch.error.body);
   countReceived(c, batch.value.alerts, batch.value.invalid.length, now);
   const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
-  await sendToShards(c.env, planDispatch(batch.value.alerts, config.route, config.shards, sources));
+  await Promise.all([
+    sendToShards(c.env, planDispatch(batch.value.alerts, config.route, config.shards, sources)),
+    pingFromAlerts(c.env, config, batch.value.alerts, now),
+  ]);
   if (batch.value.invalid.length > 0) {
     const message = batch.value.invalid.join('; ');
     throw new HttpError(400, message, message);

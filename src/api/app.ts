@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { ConfigLoadError } from '../durable/runtime-config.js';
 import { alertsApi } from './alerts.js';
 import { healthApi } from './health.js';
+import { heartbeatsApi } from './heartbeats.js';
 import { metricsApi } from './metrics.js';
 import { HttpError } from './http-error.js';
 import { silencesApi } from './silences.js';
@@ -20,6 +21,7 @@ export function createApp() {
   app.route('/api/v2', statusApi);
   app.route('/api/v2', silencesApi);
   app.route('/webhook', webhookApi);
+  app.route('/api/v1/heartbeats', heartbeatsApi);
   app.route('/metrics', metricsApi);
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {

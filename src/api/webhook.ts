@@ -10,6 +10,7 @@ import { alertsFromWebhook, SUPPORTED_WEBHOOK_VERSION, webhookPayloadSchema } fr
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { parseJson } from '../util/parse-json.js';
+import { pingFromAlerts } from './heartbeat-pings.js';
 import { HttpError } from './http-error.js';
 import { requireIngestAuth } from './ingest-auth.js';
 import { kvDeliveryDedup } from './kv-dedup.js';
@@ -27,20 +28,23 @@ webhookApi.post('/alertmanager/:receiver?', requireIngestAuth, async (c) => {
   if (!payload.ok) throw new HttpError(payload.error.status, payload.error.body.message, payload.error.body);
   const upstreamReceiver = c.req.param('receiver') ?? c.req.query('receiver');
 
+  const now = Date.now();
+  const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
+  const { alerts, invalid } = alertsFromWebhook(payload.value, ctx);
+
   const dedup = kvDeliveryDedup(c.env.EDGE_DEDUP);
   const key = await deliveryKey(payload.value, upstreamReceiver);
   if (await dedup.seen(key)) {
     count(c, 'edgealert_edge_dedup_total', { result: 'hit' });
+    // A repeated Watchdog delivery is still a sign of life.
+    await pingFromAlerts(c.env, config, alerts, now);
     return c.body(null, 200, { 'X-Edgealert-Dedup': 'hit' });
   }
   count(c, 'edgealert_edge_dedup_total', { result: 'miss' });
 
-  const now = Date.now();
-  const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
-  const { alerts, invalid } = alertsFromWebhook(payload.value, ctx);
   countReceived(c, alerts, invalid.length, now);
   const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
-  await sendToShards(c.env, planDispatch(alerts, config.route, config.shards, sources));
+  await Promise.all([sendToShards(c.env, planDispatch(alerts, config.route, config.shards, sources)), pingFromAlerts(c.env, config, alerts, now)]);
   if (invalid.length > 0) throw new HttpError(400, invalid.join('; '), invalid.join('; '));
   c.executionCtx.waitUntil(dedup.remember(key, config.webhookIngest.dedupWindow));
   return c.body(null, 200, { 'X-Edgealert-Dedup': 'miss' });

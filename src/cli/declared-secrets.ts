@@ -26,3 +26,18 @@ export function dotenvNames(text: string): string[] {
     .map((line) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line)?.[1])
     .filter((name): name is string => name !== undefined);
 }
+
+/** Names of the `[[send_email]]` bindings in a wrangler.toml text. */
+export function wranglerSendEmailNames(toml: string): string[] {
+  const names: string[] = [];
+  let inSendEmail = false;
+  for (const line of toml.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('[')) inSendEmail = trimmed === '[[send_email]]';
+    else if (inSendEmail) {
+      const match = /^name\s*=\s*["']([^"']+)["']/.exec(trimmed);
+      if (match?.[1]) names.push(match[1]);
+    }
+  }
+  return names;
+}

@@ -31,13 +31,37 @@ export function referencedSecrets(text: string): string[] {
   return [...names];
 }
 
-/** Loads `path`; `declared` names get a placeholder, undeclared ones too (checked by `check`). */
+/** The send_email bindings the config's email_configs name (`transport: cloudflare`, `binding: NAME`). */
+export function referencedEmailBindings(text: string): string[] {
+  const names = new Set<string>();
+  try {
+    const doc: unknown = parse(text);
+    const receivers = doc && typeof doc === 'object' && Array.isArray((doc as { receivers?: unknown }).receivers) ? (doc as { receivers: unknown[] }).receivers : [];
+    for (const receiver of receivers) {
+      const configs = receiver && typeof receiver === 'object' ? (receiver as { email_configs?: unknown }).email_configs : undefined;
+      for (const config of Array.isArray(configs) ? configs : []) {
+        const { transport, binding } = (config ?? {}) as { transport?: unknown; binding?: unknown };
+        if (transport === 'cloudflare' && typeof binding === 'string' && binding !== '') names.add(binding);
+      }
+    }
+  } catch {
+    // The loader reports YAML errors.
+  }
+  return [...names];
+}
+
+/**
+ * Loads `path`; `declared` names get a placeholder, undeclared ones too
+ * (checked by `check`), and so do the send_email bindings it names.
+ */
 export function loadConfigFile(files: CliFiles, path: string, declared: readonly string[] = []): Result<LoadedConfigFile, string | ConfigError[]> {
   const text = files.readFile(path);
   if (text === undefined) return err(`cannot read ${path}`);
-  const env: Record<string, string> = {};
+  const env: Record<string, unknown> = {};
   // A URL-shaped placeholder passes the checks of URL fields and of plain strings alike.
   for (const name of [...declared, ...referencedSecrets(text)]) env[name] = `https://secret.invalid/${name}`;
+  // A binding is an object in the Worker's environment; wrangler.toml declares it (checked by `check`).
+  for (const name of referencedEmailBindings(text)) env[name] = {};
   const loaded = loadConfig(text, env, { templates: files.templateFiles(path, text) });
   return loaded.ok ? ok({ config: loaded.value, text }) : err(loaded.error);
 }

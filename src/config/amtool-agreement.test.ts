@@ -16,6 +16,8 @@ import { loadConfig } from './load.js';
 type Verdict = 'accept' | 'reject';
 const R = 'receivers: [{name: a}]';
 const hook = (body: string) => `route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{${body}}]}]`;
+const mail = (body: string, global = '') => `${global}route: {receiver: a}\nreceivers: [{name: a, email_configs: [{${body}}]}]`;
+const MAIL = 'to: ops@example.org, from: am@example.org';
 
 /** [why, config, amtool's verdict]; the loader agrees. */
 const AGREE: [string, string, Verdict][] = [
@@ -65,18 +67,32 @@ const AGREE: [string, string, Verdict][] = [
   ['authorization type basic', hook('url: "http://x", http_config: {authorization: {type: basic, credentials: x}}'), 'reject'],
   ['bearer_token with basic_auth', hook('url: "http://x", http_config: {bearer_token: y, basic_auth: {username: u}}'), 'reject'],
   ['a smarthost without port', `global: {smtp_smarthost: localhost}\nroute: {receiver: a}\n${R}`, 'reject'],
+  ['an email config with its own smarthost and from', mail(`${MAIL}, smarthost: "mail.example.org:587"`), 'accept'],
+  ['an email config taking smarthost and from from global', mail('to: ops@example.org', 'global: {smtp_smarthost: "mail.example.org:587", smtp_from: am@example.org}\n'), 'accept'],
+  ['an email config without to', mail('from: am@example.org, smarthost: "mail.example.org:587"'), 'reject'],
+  ['an email config without any smarthost', mail(MAIL), 'reject'],
+  ['an email config without any from', mail('to: ops@example.org, smarthost: "mail.example.org:587"'), 'reject'],
+  ['email headers that are one in canonical form', mail(`${MAIL}, smarthost: "m:587", headers: {Subject: a, subject: b}`), 'reject'],
+  ['an email smarthost without port', mail(`${MAIL}, smarthost: mail.example.org`), 'reject'],
+  ['a Slack config without any API URL', 'route: {receiver: a}\nreceivers: [{name: a, slack_configs: [{channel: "#a"}]}]', 'reject'],
+  ['a PagerDuty config without a key', 'route: {receiver: a}\nreceivers: [{name: a, pagerduty_configs: [{severity: critical}]}]', 'reject'],
   ['an unknown field', `route: {receiver: a, recevier: b}\n${R}`, 'reject'],
   ['a duplicate key', `route: {receiver: a, receiver: b}\n${R}`, 'reject'],
 ];
 
 /** [why, config, amtool's verdict, edgealert's verdict]: chosen differences (see the config module docs). */
 const DIFFER: [string, string, Verdict, Verdict][] = [
-  ['slack_configs: delivered by Alertmanager, not yet by edgealert', 'route: {receiver: a}\nreceivers: [{name: a, slack_configs: [{api_url: "http://x", channel: "#a"}]}]', 'accept', 'reject'],
+  ['a Slack api_url written in the config: credentials only as ${NAME}', 'route: {receiver: a}\nreceivers: [{name: a, slack_configs: [{api_url: "http://x", channel: "#a"}]}]', 'accept', 'reject'],
+  ['a PagerDuty routing_key written in the config: credentials only as ${NAME}', 'route: {receiver: a}\nreceivers: [{name: a, pagerduty_configs: [{routing_key: abc}]}]', 'accept', 'reject'],
   ['a second YAML document: ignored by yaml.v2, refused here', `route: {receiver: a}\n${R}\n---\nfoo: 1`, 'accept', 'reject'],
   ['insecure_skip_verify: Workers always verify TLS', hook('url: "https://x", http_config: {tls_config: {insecure_skip_verify: true}}'), 'accept', 'reject'],
   ['proxy_url: Workers fetch has no proxy', hook('url: "http://x", http_config: {proxy_url: "http://proxy:3128"}'), 'accept', 'reject'],
   ['a *_file field: Workers have no files', hook('url: "http://x", http_config: {bearer_token_file: /t}'), 'accept', 'reject'],
   ['the shards extension', `route: {receiver: a}\n${R}\nshards: 4`, 'reject', 'accept'],
+  ['email to port 25: Cloudflare blocks outbound port 25', mail(`${MAIL}, smarthost: "mail.example.org:25"`), 'accept', 'reject'],
+  ['an email password written in the config: credentials only as ${NAME}', mail(`${MAIL}, smarthost: "m:587", auth_password: pw`), 'accept', 'reject'],
+  ['email tls_config.insecure_skip_verify: Workers sockets always verify', mail(`${MAIL}, smarthost: "m:587", tls_config: {insecure_skip_verify: true}`), 'accept', 'reject'],
+  ['an email from that is no address: refused at load (Alertmanager fails every send)', mail('to: ops@example.org, from: alertmanager, smarthost: "m:587"'), 'accept', 'reject'],
 ];
 
 const verdict = (text: string): Verdict => (loadConfig(text, {}).ok ? 'accept' : 'reject');

@@ -1,11 +1,12 @@
 /**
  * The whole routes.yaml: Alertmanager 0.25's config file (global, route,
  * receivers, inhibit_rules, templates, time_intervals, mute_time_intervals)
- * plus edgealert's optional top-level extensions (`shards`, `webhook_ingest`, and the reserved
- * `people`, `schedules`, `escalation_policies`, `heartbeats`).
+ * plus edgealert's optional top-level extensions (`shards`, `webhook_ingest`, `heartbeats`,
+ * `silence_expiry_notice`, and the reserved `people`, `schedules`, `escalation_policies`).
  */
 import { z } from 'zod';
 import { globalSchema } from './global-schema.js';
+import { heartbeatsSchema, silenceExpiryNoticeSchema } from './heartbeat-config.js';
 import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';
 import { receiverSchema } from './receiver-schema.js';
 import { routeSchema } from './route-schema.js';
@@ -57,7 +58,8 @@ export const configSchema = strictObject({
   people: notYetSupported,
   schedules: notYetSupported,
   escalation_policies: notYetSupported,
-  heartbeats: notYetSupported,
+  heartbeats: heartbeatsSchema.optional(),
+  silence_expiry_notice: silenceExpiryNoticeSchema.optional(),
 });
 
 /** A parsed config file, before defaults and inheritance. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatConfigErrors, loadConfig } from './load.js';
-import type { Config } from './types.js';
+import type { Config, WebhookIntegration } from './types.js';
 
 const REPO = new URL('../../', import.meta.url);
 const ROUTES_YAML = readFileSync(new URL('routes.yaml', REPO), 'utf8');
@@ -23,7 +23,7 @@ describe('the repository routes.yaml', () => {
   });
 
   it('points every webhook at the local sink', () => {
-    const urls = [...config.receivers.values()].flatMap((r) => r.integrations.map((i) => i.url));
+    const urls = [...config.receivers.values()].flatMap((r) => r.integrations.map((i) => (i.type === 'webhook' ? i.url : '')));
     expect(urls.every((u) => u.startsWith('http://127.0.0.1:9099/'))).toBe(true);
   });
 
@@ -64,7 +64,7 @@ describe('an Alertmanager example config, unchanged', () => {
       maxAlerts: 0,
       http: { followRedirects: true },
     });
-    expect(config.receivers.get('ops-pager')?.integrations[0]?.http.authorization).toBe('Bearer ops-pager-token');
+    expect(webhookAt(config, 'ops-pager')?.http.authorization).toBe('Bearer ops-pager-token');
     expect(config.receivers.get('storage-pager')?.integrations[0]).toMatchObject({
       maxAlerts: 10,
       sendResolved: true,
@@ -112,7 +112,7 @@ describe('global settings', () => {
 
   it('gives webhooks without http_config the global one, as a whole', () => {
     const config = load(`global:\n  http_config: {bearer_token: g}\nroute: {receiver: a}\n${receivers}`);
-    const [own, inherited] = config.receivers.get('a')?.integrations ?? [];
+    const [own, inherited] = [webhookAt(config, 'a', 0), webhookAt(config, 'a', 1)];
     expect(config.global.http).toEqual({ followRedirects: true, authorization: 'Bearer g' });
     expect(inherited?.http).toEqual({ followRedirects: true, authorization: 'Bearer g' });
     expect(own?.http).toEqual({ followRedirects: false }); // no field-by-field merge, as in Alertmanager
@@ -126,7 +126,7 @@ describe('global settings', () => {
     ['{basic_auth: {username: u}}', `Basic ${btoa('u:')}`, 'basic auth without password'],
   ])('%s -> %s: %s', (http, header, _why) => {
     const config = load(`route: {receiver: a}\nreceivers: [{name: a, webhook_configs: [{url: "http://x", http_config: ${http}}]}]`);
-    expect(config.receivers.get('a')?.integrations[0]?.http.authorization).toBe(header);
+    expect(webhookAt(config, 'a')?.http.authorization).toBe(header);
   });
 
   it('reads shards', () => {
@@ -188,3 +188,9 @@ describe('formatConfigErrors', () => {
     ).toBe('route.receiver: root route must specify a default receiver\nline 1:2: bad');
   });
 });
+
+/** The receiver's integration at `index` when it is a webhook. */
+function webhookAt(config: Config, receiver: string, index = 0): WebhookIntegration | undefined {
+  const integration = config.receivers.get(receiver)?.integrations[index];
+  return integration?.type === 'webhook' ? integration : undefined;
+}

@@ -10,8 +10,11 @@ import { isWithinPath, type ConfigError } from './config-error.js';
 import { configSchema } from './config-schema.js';
 import { crossCheck } from './cross-checks.js';
 import { sortByDocumentOrder } from './error-order.js';
+import { checkEmailConfigs } from './email-integrations.js';
 import { DEFAULT_HTTP_CONFIG, toHttpConfig } from './http-auth.js';
+import { buildHeartbeats, checkHeartbeats, withSyntheticRoutes } from './heartbeat-config.js';
 import { buildInhibitRules } from './inhibit-rules.js';
+import { integrationChecks } from './integration-checks.js';
 import { buildReceivers } from './receivers.js';
 import { redactConfigText } from './redact.js';
 import { buildRouteTree } from './route-tree.js';
@@ -71,6 +74,8 @@ export function loadConfig(
     ...(intervals.ok ? [] : intervals.error),
     ...(templates.ok ? [] : templates.error),
     ...(isRecord(secrets.tree) ? crossCheck(secrets.tree) : []),
+    ...integrationChecks(tree),
+    ...(schema.success ? checkEmailConfigs(schema.data.receivers ?? [], schema.data.global, tree, env) : []),
   ].filter((e) => !secrets.unresolvedPaths.some((p) => isWithinPath(e.path, p)));
   const errors = sortByDocumentOrder(scrubSecrets([...secrets.errors, ...found], secrets.values), doc);
   if (errors.length > 0 || !schema.success || !intervals.ok || !templates.ok) return err(errors);
@@ -86,16 +91,23 @@ export function loadConfig(
     const message = `dedup_window (${formatDuration(webhookIngest.dedupWindow)}) must be at most half of webhook_ingest.resolve_timeout (${formatDuration(webhookIngest.resolveTimeout)}), or repeats dropped at the edge would let firing alerts time out`;
     return err([{ path: 'webhook_ingest.dedup_window', message }]);
   }
+  const receiverNames = new Set((raw.receivers ?? []).map((r) => r.name));
+  const heartbeatErrors = checkHeartbeats(raw.heartbeats ?? [], raw.silence_expiry_notice, receiverNames);
+  if (heartbeatErrors.length > 0) return err(heartbeatErrors);
+  const heartbeats = buildHeartbeats(raw.heartbeats ?? []);
+  const silenceExpiryNotice = raw.silence_expiry_notice;
   const globalHttp = toHttpConfig(raw.global?.http_config, DEFAULT_HTTP_CONFIG);
   return ok({
     global: { resolveTimeout: raw.global?.resolve_timeout ?? DEFAULT_RESOLVE_TIMEOUT, http: globalHttp },
-    route: buildRouteTree(raw.route),
-    receivers: buildReceivers(raw.receivers ?? [], globalHttp),
+    route: withSyntheticRoutes(buildRouteTree(raw.route), heartbeats, silenceExpiryNotice),
+    receivers: buildReceivers(raw.receivers ?? [], globalHttp, raw.global),
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
     timeIntervals: intervals.value,
     templates: templates.value,
     shards: raw.shards ?? 1,
     webhookIngest,
+    heartbeats,
+    ...(silenceExpiryNotice ? { silenceExpiryNotice } : {}),
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,
   });

@@ -1,12 +1,16 @@
 /**
- * `receivers:` entries. edgealert delivers webhooks today; the other
+ * `receivers:` entries. edgealert delivers webhooks, email (email-config-schema.ts),
+ * PagerDuty (pagerduty-config.ts) and Slack (slack-config.ts); the other
  * Alertmanager integration lists are accepted in shape (lists of mappings)
  * but a non-empty list fails loading with "not yet supported by edgealert",
  * so each integration can be enabled on its own later by giving it a real
  * schema here.
  */
 import { z } from 'zod';
+import { emailConfigSchema } from './email-config-schema.js';
 import { httpConfigSchema } from './http-config-schema.js';
+import { pagerdutyConfigSchema } from './pagerduty-config.js';
+import { slackConfigSchema } from './slack-config.js';
 import { requiredHttpUrl } from './address-schemas.js';
 import { fileField, NOT_YET_SUPPORTED } from './refused-fields.js';
 import { expected, goBool, goUint, requiredString } from './scalar-schemas.js';
@@ -23,9 +27,6 @@ export const webhookConfigSchema = strictObject({
 
 /** Integration lists Alertmanager has and edgealert does not deliver yet. */
 export const UNSUPPORTED_INTEGRATIONS = [
-  'email_configs',
-  'pagerduty_configs',
-  'slack_configs',
   'opsgenie_configs',
   'wechat_configs',
   'pushover_configs',
@@ -53,6 +54,9 @@ const unsupportedShape = Object.fromEntries(UNSUPPORTED_INTEGRATIONS.map((key) =
 export const receiverSchema = strictObject({
   name: requiredString('missing name in receiver'),
   webhook_configs: z.array(webhookConfigSchema, { error: expected('a list') }).optional(),
+  email_configs: z.array(emailConfigSchema, { error: expected('a list') }).optional(),
+  pagerduty_configs: z.array(pagerdutyConfigSchema, { error: expected('a list') }).optional(),
+  slack_configs: z.array(slackConfigSchema, { error: expected('a list') }).optional(),
   ...unsupportedShape,
 });
 

@@ -48,6 +48,8 @@ export interface RawRoute {
   group_interval?: number | undefined;
   repeat_interval?: number | undefined;
   escalation?: unknown;
+  notify_on_silence_end?: boolean | undefined;
+  send_resolved_when_silenced?: boolean | undefined;
 }
 
 /** A `route:` node and, recursively, its `routes:`. */
@@ -68,4 +70,7 @@ export const routeSchema: z.ZodType<RawRoute> = strictObject({
   repeat_interval: nonZeroDuration('repeat_interval').optional(),
   // edgealert extension, reserved: opens an incident per group (see DESIGN.md).
   escalation: notYetSupported,
+  // edgealert options, off by default, inherited like group_wait (README "Options").
+  notify_on_silence_end: goBool.optional(),
+  send_resolved_when_silenced: goBool.optional(),
 });

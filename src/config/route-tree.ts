@@ -6,6 +6,8 @@
  * - group_by: a non-empty list of labels replaces the parent's (and clears
  *   `...`); `['...']` turns on group-by-all and keeps the parent's labels
  *   (unused then); absent or `[]` inherits both;
+ * - notify_on_silence_end, send_resolved_when_silenced (edgealert options):
+ *   inherited like group_wait, false at the root unless set;
  * - mute_time_intervals / active_time_intervals: never inherited;
  * - matchers: match, match_re and matchers together, sorted like
  *   Alertmanager (name, value, type);
@@ -32,9 +34,18 @@ interface Inherited {
   readonly groupWait: number;
   readonly groupInterval: number;
   readonly repeatInterval: number;
+  readonly notifyOnSilenceEnd: boolean;
+  readonly sendResolvedWhenSilenced: boolean;
 }
 
-const ROOT_INHERITED: Inherited = { receiver: '', groupBy: [], groupByAll: false, ...ROOT_DEFAULTS };
+const ROOT_INHERITED: Inherited = {
+  receiver: '',
+  groupBy: [],
+  groupByAll: false,
+  ...ROOT_DEFAULTS,
+  notifyOnSilenceEnd: false,
+  sendResolvedWhenSilenced: false,
+};
 
 /** Builds the tree under the root route; the root must already be validated. */
 export function buildRouteTree(root: RawRoute): Route {
@@ -76,5 +87,7 @@ function inherit(raw: RawRoute, parent: Inherited): Inherited {
     groupWait: raw.group_wait ?? parent.groupWait,
     groupInterval: raw.group_interval ?? parent.groupInterval,
     repeatInterval: raw.repeat_interval ?? parent.repeatInterval,
+    notifyOnSilenceEnd: raw.notify_on_silence_end ?? parent.notifyOnSilenceEnd,
+    sendResolvedWhenSilenced: raw.send_resolved_when_silenced ?? parent.sendResolvedWhenSilenced,
   };
 }

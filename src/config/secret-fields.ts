@@ -20,6 +20,7 @@ const SECRET_PATHS: readonly string[] = [
   'receivers.*.pagerduty_configs.*.service_key',
   'receivers.*.pagerduty_configs.*.routing_key',
   'receivers.*.slack_configs.*.api_url',
+  'receivers.*.slack_configs.*.app_token',
   'receivers.*.opsgenie_configs.*.api_key',
   'receivers.*.wechat_configs.*.api_secret',
   'receivers.*.victorops_configs.*.api_key',

@@ -15,7 +15,7 @@ function load(text: string, env: Record<string, unknown> = ENV): Config {
 }
 
 function webhooks(config: Config, receiver = 'a'): WebhookIntegration[] {
-  return [...(config.receivers.get(receiver)?.integrations ?? [])];
+  return (config.receivers.get(receiver)?.integrations ?? []).filter((i): i is WebhookIntegration => i.type === 'webhook');
 }
 
 const WITH_SECRETS = `route:

@@ -6,6 +6,9 @@
 import type { Matcher } from '../matcher/types.js';
 import type { TemplateSet } from '../template/index.js';
 import type { TimeIntervalSet } from '../timeinterval/types.js';
+import type { HeartbeatConfig, SilenceExpiryNotice } from './heartbeat-config.js';
+import type { PagerdutyIntegration } from './pagerduty-config.js';
+import type { SlackIntegration } from './slack-config.js';
 
 /** A node of the routing tree with its settings already inherited. */
 export interface Route {
@@ -28,6 +31,10 @@ export interface Route {
   readonly muteTimeIntervals: readonly string[];
   readonly activeTimeIntervals: readonly string[];
   readonly routes: readonly Route[];
+  /** edgealert option (inherited, default false): notify at once when a silence ends on a still-firing, already-notified alert. */
+  readonly notifyOnSilenceEnd: boolean;
+  /** edgealert option (inherited, default false): an alert notified as firing, then silenced, still gets its resolved notice. */
+  readonly sendResolvedWhenSilenced: boolean;
 }
 
 /** HTTP client settings shared by HTTP integrations (Alertmanager's http_config, the subset Workers can honour). */
@@ -46,8 +53,48 @@ export interface WebhookIntegration {
   readonly http: HttpConfig;
 }
 
+/** SMTP to a smarthost over Workers TCP sockets (Alertmanager's way). */
+export interface SmtpTransport {
+  readonly kind: 'smtp';
+  readonly host: string;
+  readonly port: number;
+  /** EHLO name (global smtp_hello, default localhost). */
+  readonly hello: string;
+  /** STARTTLS is required; port 465 is TLS from the start instead. */
+  readonly requireTls: boolean;
+  readonly authUsername: string;
+  /** Resolved from a `${NAME}` secret; never logged. */
+  readonly authPassword: string;
+  /** Resolved from a `${NAME}` secret (CRAM-MD5); never logged. */
+  readonly authSecret: string;
+  readonly authIdentity: string;
+}
+
+/** Cloudflare's `send_email` binding (edgealert extension, `transport: cloudflare`). */
+export interface CloudflareEmailTransport {
+  readonly kind: 'cloudflare';
+  /** The binding's name in wrangler.toml (`[[send_email]] name = ...`). */
+  readonly binding: string;
+}
+
+export interface EmailIntegration {
+  readonly type: 'email';
+  readonly sendResolved: boolean;
+  /** Templates for the envelope and the To/From headers. */
+  readonly to: string;
+  readonly from: string;
+  /** Header templates by canonical name, Subject, To and From included (Alertmanager's defaults filled in). */
+  readonly headers: ReadonlyMap<string, string>;
+  /** Part templates; an empty one leaves its part out. */
+  readonly html: string;
+  readonly text: string;
+  readonly transport: SmtpTransport | CloudflareEmailTransport;
+}
+
 /** Integrations this build can deliver to. Grows as integration issues land. */
-export type Integration = WebhookIntegration;
+export type Integration = WebhookIntegration | EmailIntegration | PagerdutyIntegration | SlackIntegration;
+
+export type { HeartbeatConfig, PagerdutyIntegration, SilenceExpiryNotice, SlackIntegration };
 
 export interface Receiver {
   readonly name: string;
@@ -89,6 +136,10 @@ export interface Config {
   /** Dispatcher shards the group keys are spread over (edgealert extension, default 1). */
   readonly shards: number;
   readonly webhookIngest: WebhookIngestConfig;
+  /** Dead-man's switches (edgealert extension, `heartbeats:`). */
+  readonly heartbeats: readonly HeartbeatConfig[];
+  /** A notice before a silence expires (edgealert extension), if configured. */
+  readonly silenceExpiryNotice?: SilenceExpiryNotice;
   /** The config text as written, secrets redacted as `<secret>` (for /api/v2/status). */
   readonly redactedOriginal: string;
   /** Every `${NAME}` the config references, for checks and redaction. */

@@ -153,7 +153,7 @@ const extensions: Row[] = [
     `${ROUTE}\n${R}\nwebhook_ingest: {resolve_timeout: 2m}`,
     [['webhook_ingest.dedup_window', 'dedup_window (5m) must be at most half of webhook_ingest.resolve_timeout (2m), or repeats dropped at the edge would let firing alerts time out']],
   ],
-  ...['people', 'schedules', 'escalation_policies', 'heartbeats'].map(
+  ...['people', 'schedules', 'escalation_policies'].map(
     (key): Row => [`${key} is reserved`, `${ROUTE}\n${R}\n${key}: [{name: x}]`, [[key, 'not yet supported by edgealert']]],
   ),
 ];

@@ -6,6 +6,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Shard, type IngestItem } from '../group/shard.js';
 import { shardView, type ShardView } from '../group/shard-view.js';
+import { workerEmailIO } from '../notify/email/worker-email-io.js';
 import { externalUrl, runtimeConfig } from './runtime-config.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
 import type { Silence } from '../silence/types.js';
@@ -44,7 +45,7 @@ export class Dispatcher extends DurableObject<Env> {
     this.armedAt = null;
     await this.loaded().runDue({
       clock: () => Date.now(),
-      notify: { http: (url, init) => fetch(url, init), externalURL: externalUrl(this.env) },
+      notify: { http: (url, init) => fetch(url, init), externalURL: externalUrl(this.env), email: workerEmailIO(this.env) },
       random: Math.random,
     });
     await this.arm();

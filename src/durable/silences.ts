@@ -5,7 +5,10 @@
  * Expired silences are kept for the retention period, then collected.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { shardStub } from '../api/shards.js';
+import type { Alert } from '../alert/types.js';
+import { sendToShards, shardStub } from '../api/shards.js';
+import { planDispatch } from '../route/dispatch-plan.js';
+import { dueNotices, expiryNoticeAlert, nextNoticeAt, noticeKey } from '../silence/expiry-notice.js';
 import type { PostableSilence } from '../silence/postable.js';
 import { SILENCE_RETENTION_MS, silenceSchema, silenceState, type Silence } from '../silence/types.js';
 import { expireSilence, upsertSilence, type SilenceRejection } from '../silence/upsert.js';
@@ -16,6 +19,11 @@ const PUSH_RETRY_MS = 1000;
 
 export class Silences extends DurableObject<Env> {
   private readonly silences = new Map<string, Silence>();
+  /**
+   * Expiry notices sent (`id@endsAt`), in memory only: after a restart one may
+   * be sent again, which merges into the same alert and notifies nothing new.
+   */
+  private readonly noticed = new Set<string>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -40,7 +48,10 @@ export class Silences extends DurableObject<Env> {
     const expired = expireSilence(this.silences, id, Date.now());
     if (!expired.ok) return expired;
     if (expired.value) {
+      const before = this.silences.get(id);
       this.save([expired.value]);
+      // An expiry notice already sent is resolved now, not at the original end.
+      if (before && this.noticed.has(noticeKey(before))) await this.sendAlerts([expiryNoticeAlert(before, Date.now(), Date.now())]);
       await this.push();
     }
     return { ok: true, value: undefined };
@@ -59,7 +70,27 @@ export class Silences extends DurableObject<Env> {
       this.ctx.storage.sql.exec('DELETE FROM silences WHERE id = ?', silence.id);
       this.silences.delete(silence.id);
     }
+    await this.sendExpiryNotices(now);
     await this.push();
+  }
+
+  /** silence_expiry_notice: a SilenceExpiring alert for each silence whose notice is due; one that fails is retried by the next alarm. */
+  private async sendExpiryNotices(now: number): Promise<void> {
+    const notice = runtimeConfig(this.env).silenceExpiryNotice;
+    if (!notice) return;
+    const due = dueNotices(this.silences.values(), notice, this.noticed, now);
+    try {
+      await this.sendAlerts(due.map((s) => expiryNoticeAlert(s, now)));
+      for (const s of due) this.noticed.add(noticeKey(s));
+    } catch (error) {
+      console.error(JSON.stringify({ level: 'error', event: 'silence_notice_failed', message: (error as Error).message }));
+    }
+  }
+
+  private async sendAlerts(alerts: readonly Alert[]): Promise<void> {
+    if (alerts.length === 0) return;
+    const config = runtimeConfig(this.env);
+    await sendToShards(this.env, planDispatch(alerts, config.route, config.shards, config.inhibitRules.map((r) => r.sourceMatchers)));
   }
 
   /** Storage first, then memory: a write that fails changes nothing. */
@@ -81,7 +112,11 @@ export class Silences extends DurableObject<Env> {
     const now = Date.now();
     const inForce = [...this.silences.values()].filter((s) => silenceState(s, now) !== 'expired');
     const shards = runtimeConfig(this.env).shards;
+    const notice = runtimeConfig(this.env).silenceExpiryNotice;
     let next = nextWork(this.silences.values(), now);
+    const noticeDue = notice && nextNoticeAt(this.silences.values(), notice, this.noticed, now);
+    // A notice already due was not sent yet (new silence, or a failed send): soon.
+    if (noticeDue !== undefined) next = Math.min(next ?? Infinity, noticeDue > now ? noticeDue : now + PUSH_RETRY_MS);
     try {
       await Promise.all(Array.from({ length: shards }, (_, i) => shardStub(this.env, i).setSilences(inForce)));
     } catch {

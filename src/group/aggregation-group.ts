@@ -25,6 +25,8 @@ export const groupRecordSchema = z.object({
   anchorAt: z.number(),
   /** Fingerprints of the alerts in the group. */
   members: z.array(z.string()),
+  /** notify_on_silence_end: firing alerts silenced at the last flush (absent when none). */
+  silenced: z.array(z.string()).optional(),
 });
 /** A group as stored. */
 export type GroupRecord = z.infer<typeof groupRecordSchema>;
@@ -40,6 +42,8 @@ export interface AggregationGroup {
   hasFlushed: boolean;
   anchorAt: number;
   readonly members: Set<string>;
+  /** notify_on_silence_end: firing alerts silenced at the last flush. */
+  silenced?: ReadonlySet<string>;
 }
 
 /** A new, empty group on `route` whose first flush is group_wait away. */
@@ -98,7 +102,16 @@ export function nextTick(anchor: number, interval: number, now: number): number 
 }
 
 export function toRecord(group: AggregationGroup): GroupRecord {
-  return { ...group, labels: { ...group.labels }, members: [...group.members] };
+  const { silenced, ...rest } = group;
+  return { ...rest, labels: { ...group.labels }, members: [...group.members], ...(silenced?.size ? { silenced: [...silenced] } : {}) };
+}
+
+/** Remembers the alerts silenced at this flush; true when that changed (the record must be saved). */
+export function rememberSilenced(group: AggregationGroup, silenced: ReadonlySet<string>): boolean {
+  const before = group.silenced ?? new Set<string>();
+  if (before.size === silenced.size && [...silenced].every((fp) => before.has(fp))) return false;
+  group.silenced = silenced;
+  return true;
 }
 
 /**
@@ -112,5 +125,6 @@ export function fromRecord(record: GroupRecord, route: Route, dueFrom: number): 
   const nextFlushAt = record.hasFlushed
     ? record.anchorAt + Math.max(0, Math.ceil((dueFrom - record.anchorAt) / interval)) * interval
     : record.nextFlushAt;
-  return { ...record, nextFlushAt, members: new Set(record.members) };
+  const { silenced, ...rest } = record;
+  return { ...rest, nextFlushAt, members: new Set(record.members), ...(silenced ? { silenced: new Set(silenced) } : {}) };
 }

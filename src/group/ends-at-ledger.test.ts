@@ -47,6 +47,17 @@ describe('EndsAtLedger', () => {
     expect(ledger.stored('f1')).toBe(4 * MIN);
   });
 
+  it('checkpoints as soon as the earliest stored endsAt comes within two minutes, however many flushes came before', () => {
+    const { ledger, writes } = ledgerWith([alert(), alert({ fingerprint: 'f2', endsAt: 6 * MIN })]);
+    ledger.refreshed('f2', 7 * MIN);
+    ledger.refreshed('f1', 5 * MIN);
+    for (const now of [0, MIN, 1.5 * MIN, 2 * MIN]) ledger.flush(now);
+    expect(writes).toEqual([]);
+    ledger.flush(2.5 * MIN);
+    expect(writes).toEqual([['put 0', 2]]);
+    expect([ledger.stored('f1'), ledger.stored('f2')]).toEqual([5 * MIN, 7 * MIN]);
+  });
+
   it('checkpoints every pending refresh at once when one would lapse, in chunks', () => {
     const alerts = Array.from({ length: CHECKPOINT_CHUNK + 1 }, (_, i) => alert({ fingerprint: `f${i}` }));
     const { ledger, writes } = ledgerWith(alerts);

@@ -21,6 +21,8 @@ export interface FlushInput {
   readonly sendResolved: readonly boolean[];
   readonly nflogEntry: (integrationIndex: number) => NflogEntry | undefined;
   readonly now: number;
+  /** notify_on_silence_end: notify firing alerts whatever the log says (see notify/silence-options.ts). */
+  readonly forceNotify?: boolean;
 }
 
 /**
@@ -42,7 +44,8 @@ export function planFlush(input: FlushInput): FlushJob {
       repeatInterval: input.route.repeatInterval,
       now: input.now,
     });
-    return { index, state: decision.notify ? 'pending' : 'skipped', attempts: 0, dueAt: input.now, sendResolved };
+    const notify = decision.notify || (input.forceNotify === true && firing.size > 0);
+    return { index, state: notify ? 'pending' : 'skipped', attempts: 0, dueAt: input.now, sendResolved };
   });
   return {
     id: `${input.group.id}@${input.now}`,

@@ -11,6 +11,7 @@ import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js
 import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
 import { mutedByTime, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
+import { applySilenceOptions } from '../notify/silence-options.js';
 import type { Silence } from '../silence/types.js';
 import { increment, type CounterValues } from '../metrics/counters.js';
 import { snapshotAlerts } from '../notify/notification.js';
@@ -22,6 +23,7 @@ import {
   fromRecord,
   insertAlert,
   newGroup,
+  rememberSilenced,
   toRecord,
   type AggregationGroup,
 } from './aggregation-group.js';
@@ -186,15 +188,28 @@ export class Shard {
     if ([...this.jobs.values()].some((job) => job.groupId === group.id)) return;
     const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
     const snapshot = snapshotAlerts(members, now);
-    const notifiers = notifiersFor(receiver);
+    const notifiers = notifiersFor(receiver, this.config.templates);
+    const nflogEntry = (index: number) => this.nflog.get(nflogKey(group.id, route.receiver, index));
+    const timeMuted = mutedByTime(route, this.config.timeIntervals, now);
+    const options = applySilenceOptions({
+      route,
+      snapshot,
+      unmuted: timeMuted ? [] : unmutedAlerts(snapshot, muting),
+      muting,
+      timeMuted,
+      silencedBefore: group.silenced ?? new Set(),
+      notifiedFiring: () => new Set(notifiers.flatMap((_, i) => nflogEntry(i)?.firing ?? [])),
+    });
+    if (rememberSilenced(group, options.silencedNow)) this.storage.putGroup(toRecord(group));
     const job = planFlush({
       group,
       route,
       snapshot,
-      alerts: mutedByTime(route, this.config.timeIntervals, now) ? [] : unmutedAlerts(snapshot, muting),
+      alerts: options.alerts,
       sendResolved: notifiers.map((n) => n.sendResolved),
-      nflogEntry: (index) => this.nflog.get(nflogKey(group.id, route.receiver, index)),
+      nflogEntry,
       now,
+      forceNotify: options.silenceEnded,
     });
     if (isSettled(job)) return this.finish(job);
     this.jobs.set(job.id, job);
@@ -204,7 +219,7 @@ export class Shard {
   private async deliver(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
     const route = findRoute(this.config.route, this.groups.get(job.groupId)?.routeId ?? '');
     const receiver = this.config.receivers.get(job.notification.receiver);
-    const notifier = receiver && notifiersFor(receiver)[index];
+    const notifier = receiver && notifiersFor(receiver, this.config.templates)[index];
     const delivery = job.deliveries[index];
     if (!notifier || !delivery || !route) return this.giveUp(job);
     const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;

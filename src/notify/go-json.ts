@@ -30,3 +30,8 @@ export function sortedKeys(map: Readonly<Record<string, string>>): Record<string
   for (const key of Object.keys(map).sort()) sorted[key] = map[key] ?? '';
   return sorted;
 }
+
+/** `{key: value}`, or nothing for "": a string field tagged `omitempty`, spread into an object literal. */
+export function omitEmpty<K extends string>(key: K, value: string): { [P in K]?: string } {
+  return (value === '' ? {} : { [key]: value }) as { [P in K]?: string };
+}

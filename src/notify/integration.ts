@@ -3,6 +3,7 @@
  * deliver a notification and report an outcome. Integrations never read the
  * clock or the global fetch; both come in through the context.
  */
+import type { EmailIO } from './email/email-io.js';
 import type { Notification } from './notification.js';
 import type { NotifyOutcome } from './outcome.js';
 
@@ -18,6 +19,8 @@ export interface NotifyContext {
    * this group (e.g. a Slack message's channel and ts, to update it on resolve).
    */
   readonly memo?: Readonly<Record<string, string>>;
+  /** SMTP connections and send_email bindings; without it email integrations fail (never retried). */
+  readonly email?: EmailIO;
 }
 
 export interface Notifier {

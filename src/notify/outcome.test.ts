@@ -56,6 +56,19 @@ describe('outcomeOfStatus', () => {
   });
 });
 
+describe("a receiver's own status rules (Alertmanager's Retrier.RetryCodes)", () => {
+  it('treats listed statuses as rate limits: retried, honouring Retry-After', () => {
+    expect(outcomeOfStatus(403, 'pagerduty v1', '4', { rateLimited: [403] })).toMatchObject({ ok: false, retry: true, reason: 'rateLimited', retryAfterMs: 4000 });
+    expect(outcomeOfStatus(403, 'pagerduty v2')).toMatchObject({ ok: false, retry: false, reason: 'clientError' });
+  });
+
+  it("appends the receiver's explanation to the message", () => {
+    expect(outcomeOfStatus(400, 'pagerduty v2', null, { details: 'Event object is invalid: x' })).toMatchObject({
+      message: 'pagerduty v2: unexpected status code 400: Event object is invalid: x',
+    });
+  });
+});
+
 describe('outcomeOfNetworkError', () => {
   it('retries a request that never got an answer, without leaking the URL', () => {
     const outcome = outcomeOfNetworkError('webhook');

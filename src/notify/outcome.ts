@@ -23,11 +23,19 @@ export type NotifyOutcome =
       readonly message: string;
     };
 
+/** How a receiver's API departs from the plain HTTP rules (Alertmanager's Retrier.RetryCodes). */
+export interface StatusRules {
+  /** Statuses besides 429 that mean "rate limited, try later" (PagerDuty's v1 API answers 403). */
+  readonly rateLimited?: readonly number[];
+  /** Appended to the message, e.g. the receiver's own error text (must already be free of secrets). */
+  readonly details?: string;
+}
+
 /** Classifies an HTTP answer: 2xx ok; 5xx and 429 retried; other statuses are final. */
-export function outcomeOfStatus(status: number, what: string, retryAfter?: string | null): NotifyOutcome {
+export function outcomeOfStatus(status: number, what: string, retryAfter?: string | null, rules: StatusRules = {}): NotifyOutcome {
   if (status >= 200 && status < 300) return { ok: true };
-  const message = `${what}: unexpected status code ${status}`;
-  if (status === 429) {
+  const message = `${what}: unexpected status code ${status}${rules.details ? `: ${rules.details}` : ''}`;
+  if (status === 429 || rules.rateLimited?.includes(status)) {
     const retryAfterMs = parseRetryAfter(retryAfter ?? null);
     return { ok: false, retry: true, reason: 'rateLimited', message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
@@ -40,8 +48,8 @@ export function outcomeOfNetworkError(what: string): NotifyOutcome {
   return { ok: false, retry: true, reason: 'networkError', message: `${what}: request failed before a response arrived` };
 }
 
-/** Retry-After as delay-seconds (HTTP-date is not used by the receivers we talk to). */
-function parseRetryAfter(value: string | null): number | undefined {
+/** Retry-After as delay-seconds, in ms (HTTP-date is not used by the receivers we talk to). */
+export function parseRetryAfter(value: string | null): number | undefined {
   if (value === null || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value.trim()) * 1000;
 }

@@ -19,11 +19,20 @@ export function matchRoutes(route: Route, labels: LabelSet): Route[] {
   return matched.length > 0 ? matched : [route];
 }
 
-/** Looks a route up by its tree id ("0.1.2"); undefined when the tree has no such node. */
+/**
+ * Looks a route up by its tree id ("0.1.2", or a synthetic child such as
+ * "0.hb:NAME"); undefined when the tree has no such node. Children are found
+ * by id, not position, since synthetic routes come before the file's.
+ */
 export function findRoute(root: Route, id: string): Route | undefined {
   const [head, ...path] = id.split('.');
   if (head !== '0') return undefined;
   let node: Route | undefined = root;
-  for (const index of path) node = node?.routes[Number(index)];
+  let prefix = '0';
+  for (const segment of path) {
+    prefix = `${prefix}.${segment}`;
+    const wanted = prefix;
+    node = node?.routes.find((child) => child.id === wanted);
+  }
   return node;
 }

@@ -72,6 +72,23 @@ describe('edgealert check', () => {
     expect(result.stderr).toContain('${PAGER_URL}: not declared');
   });
 
+  it('checks that email sent through a send_email binding names one wrangler.toml declares', async () => {
+    const mail = `route: { receiver: mail }
+receivers:
+  - name: mail
+    email_configs: [{ to: ops@example.com, from: am@example.com, transport: cloudflare, binding: SEND_EMAIL }]
+`;
+    await writeFile(join(dir, 'mail.yaml'), mail);
+    await writeFile(join(dir, 'wrangler.toml'), '[vars]\nX = "1"\n');
+    const undeclared = await edgealert('check', 'mail.yaml');
+    await writeFile(join(dir, 'wrangler.toml'), '[vars]\nX = "1"\n\n[[send_email]]\nname = "SEND_EMAIL"\n');
+    const declared = await edgealert('check', 'mail.yaml');
+    await writeFile(join(dir, 'wrangler.toml'), '');
+    expect(undeclared.code).toBe(1);
+    expect(undeclared.stderr).toContain('send_email binding "SEND_EMAIL": not declared in wrangler.toml (add [[send_email]] with name = "SEND_EMAIL")');
+    expect(declared).toMatchObject({ code: 0, stdout: 'mail.yaml: ok (1 routes, 1 receivers, 0 inhibit rules)\n' });
+  });
+
   it('counts a secret named with --secret as declared', async () => {
     await writeFile(join(dir, '.dev.vars'), '');
     const result = await edgealert('check', '--secret', 'PAGER_URL');

@@ -11,6 +11,7 @@
  * - STARTTLS with certificate verification and AUTH CRAM-MD5 / PLAIN: the
  *   Worker trusts the test CA through NODE_EXTRA_CA_CERTS (Miniflare adds
  *   it to workerd's trust store), Alertmanager through tls_config.ca_file;
+ *   without it workerd refuses the certificate and nothing is sent;
  * - TLS from the first byte on port 465;
  * - what is retried: a 4xx reply is retried until it goes through, a 5xx is
  *   not, and both are counted with their reason; no credential in any

@@ -2,12 +2,12 @@
  * `edgealert check [routes.yaml]`: everything the Worker would check when it
  * loads the config (schema, references, templates, time intervals), plus
  * secrets referenced but declared nowhere (wrangler.toml [vars], .dev.vars,
- * --secret). Each problem on its own line with its path; exit 1 on any.
+ * --secret), and send_email bindings wrangler.toml does not declare. Each problem on its own line with its path; exit 1 on any.
  */
 import { formatConfigErrors } from '../../config/index.js';
 import { fail, ok, type CliFiles, type CliResult } from '../cli-io.js';
-import { dotenvNames, wranglerVarNames } from '../declared-secrets.js';
-import { loadConfigFile, referencedSecrets } from '../load-config-file.js';
+import { dotenvNames, wranglerSendEmailNames, wranglerVarNames } from '../declared-secrets.js';
+import { loadConfigFile, referencedEmailBindings, referencedSecrets } from '../load-config-file.js';
 
 export interface CheckOptions {
   readonly config: string;
@@ -30,6 +30,9 @@ export function check(files: CliFiles, options: CheckOptions): CliResult {
     ...referencedSecrets(text)
       .filter((name) => !declared.includes(name))
       .map((name) => `\${${name}}: not declared (add it with \`npx wrangler secret put ${name}\` and pass --secret ${name}, or to .dev.vars for local runs)`),
+    ...referencedEmailBindings(text)
+      .filter((name) => !wranglerSendEmailNames(files.readFile(options.wranglerToml) ?? '').includes(name))
+      .map((name) => `send_email binding ${JSON.stringify(name)}: not declared in wrangler.toml (add [[send_email]] with name = ${JSON.stringify(name)})`),
   ];
   if (!loaded.ok || problems.length > 0) return fail(`${options.config}: invalid\n${problems.join('\n')}\n`);
   const { config } = loaded.value;

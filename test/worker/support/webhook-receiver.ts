@@ -28,6 +28,8 @@ export interface ScriptedAnswer {
   readonly path?: string;
   /** Keep the request waiting (it is recorded at once) until the test releases it. */
   readonly hold?: boolean;
+  /** The answer's body (default `receiver says <status>`), e.g. a Slack Web API JSON answer. */
+  readonly body?: string;
 }
 
 /** A fresh receiver: `outbound` for Miniflare's outboundService, `control` for the RECEIVER service binding. */
@@ -48,7 +50,7 @@ export function webhookReceiver() {
       status: answer.status,
     });
     if (answer.hold) await new Promise<void>((release) => held.push(release));
-    return new Response(`receiver says ${answer.status}`, { status: answer.status, headers: answer.headers });
+    return new Response(answer.body ?? `receiver says ${answer.status}`, { status: answer.status, headers: answer.headers });
   };
 
   const control = async (request: Request): Promise<Response> => {
