@@ -6,7 +6,7 @@
  */
 import { parseJson, type BodyRejection } from '../util/parse-json.js';
 import { err, ok, type Result } from '../util/result.js';
-import { normalizeAlert, postableAlertsSchema, type IngestContext } from './postable.js';
+import { normalizeAlert, postableAlertsSchema, wellFormedPostableAlerts, type IngestContext } from './postable.js';
 import type { Alert } from './types.js';
 
 export interface ParsedBatch {
@@ -17,7 +17,7 @@ export interface ParsedBatch {
 
 /** Parses the JSON text of a body into valid alerts and per-alert errors. */
 export function parseAlertBatch(text: string, ctx: IngestContext): Result<ParsedBatch, BodyRejection> {
-  const parsed = parseJson(text, postableAlertsSchema, 'alerts');
+  const parsed = parseJson(text, postableAlertsSchema, 'alerts', wellFormedPostableAlerts);
   if (!parsed.ok) return err(parsed.error);
   const alerts: Alert[] = [];
   const invalid: string[] = [];

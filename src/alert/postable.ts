@@ -30,6 +30,59 @@ export type PostableAlert = z.infer<typeof postableAlertSchema>;
 /** The body of POST /api/v2/alerts (a JSON null is an empty list, as in Alertmanager). */
 export const postableAlertsSchema = z.array(postableAlertSchema).nullable().transform((list) => list ?? []);
 
+/**
+ * The usual body without the schema: a list of alerts whose fields all have
+ * the types the schema wants, with valid times and URLs. Gives what
+ * `postableAlertsSchema` would (unknown fields dropped, records copied), or
+ * undefined for anything else, which then goes through the schema for its
+ * messages. The schema costs about 2 µs an alert, this a fraction of it, and
+ * every alert of every push goes through one of them.
+ */
+export function wellFormedPostableAlerts(json: unknown): PostableAlert[] | undefined {
+  if (json === null) return [];
+  if (!Array.isArray(json)) return undefined;
+  const alerts: PostableAlert[] = [];
+  for (const item of json as unknown[]) {
+    if (!isPlainRecord(item)) return undefined;
+    const labels = stringRecord(item.labels);
+    const annotations = item.annotations == null ? item.annotations : stringRecord(item.annotations);
+    const { startsAt, endsAt, generatorURL } = item;
+    if (!labels || (annotations === undefined && item.annotations !== undefined)) return undefined;
+    if (!nullishOr(startsAt, isTimestamp) || !nullishOr(endsAt, isTimestamp) || !nullishOr(generatorURL, isUri)) return undefined;
+    const alert: PostableAlert = { labels };
+    if ('annotations' in item) alert.annotations = annotations as PostableAlert['annotations'];
+    if ('startsAt' in item) alert.startsAt = startsAt as string | null;
+    if ('endsAt' in item) alert.endsAt = endsAt as string | null;
+    if ('generatorURL' in item) alert.generatorURL = generatorURL as string | null;
+    alerts.push(alert);
+  }
+  return alerts;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** A copy of an object whose values are all strings; undefined otherwise (or for a `__proto__` key, left to the schema). */
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (!isPlainRecord(value)) return undefined;
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (typeof entry !== 'string' || key === '__proto__') return undefined;
+    copy[key] = entry;
+  }
+  return copy;
+}
+
+function nullishOr(value: unknown, check: (text: string) => boolean): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && check(value));
+}
+
+function isTimestamp(text: string): boolean {
+  return parseTime(text) !== null;
+}
+
 /** Like Go's url.ParseRequestURI, which the OpenAPI `uri` format uses: absolute, or an absolute path. */
 function isUri(text: string): boolean {
   if (text === '') return true;

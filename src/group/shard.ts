@@ -223,7 +223,8 @@ export class Shard {
     const delivery = job.deliveries[index];
     if (!notifier || !delivery || !route) return this.giveUp(job);
     const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;
-    const ctx = memo ? { ...host.notify, memo } : host.notify;
+    const onTemplateError = () => increment(this.counters, 'edgealert_template_errors_total', { integration: notifier.name });
+    const ctx = { ...host.notify, onTemplateError, ...(memo ? { memo } : {}) };
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
     if (next.attempts > delivery.attempts) this.countAttempt(notifier.name, next);

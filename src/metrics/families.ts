@@ -20,6 +20,7 @@ export const FAMILIES = [
   { name: 'alertmanager_dispatcher_aggregation_groups', type: 'gauge', help: 'Number of active aggregation groups.' },
   { name: 'alertmanager_notifications_total', type: 'counter', help: 'The total number of attempted notifications.' },
   { name: 'alertmanager_notifications_failed_total', type: 'counter', help: 'The total number of failed notifications.' },
+  { name: 'edgealert_template_errors_total', type: 'counter', help: 'Templated notification fields that failed to render and were sent as "template error: ..." instead.' },
   { name: 'edgealert_edge_dedup_total', type: 'counter', help: 'Upstream webhook deliveries by edge dedup result (hit: answered at the edge without a Durable Object call).' },
 ] as const satisfies readonly MetricFamily[];
 

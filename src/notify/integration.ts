@@ -19,6 +19,8 @@ export interface NotifyContext {
    * this group (e.g. a Slack message's channel and ts, to update it on resolve).
    */
   readonly memo?: Readonly<Record<string, string>>;
+  /** Told of each templated field that failed to render (sent as "template error: ..."), to be counted. */
+  readonly onTemplateError?: () => void;
   /** SMTP connections and send_email bindings; without it email integrations fail (never retried). */
   readonly email?: EmailIO;
 }

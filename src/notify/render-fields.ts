@@ -12,8 +12,16 @@ import type { Notification } from './notification.js';
 /** Renders one config field's template text; "" renders as "". */
 export type RenderField = (templateText: string) => string;
 
-/** A renderer for this notification's template data (Alertmanager's .Receiver, .Alerts, ...). */
-export function fieldRenderer(templates: TemplateSet, notification: Notification, externalURL: string): RenderField {
+/**
+ * A renderer for this notification's template data (Alertmanager's .Receiver,
+ * .Alerts, ...). `onError` is told of every field that fell back, to be counted.
+ */
+export function fieldRenderer(templates: TemplateSet, notification: Notification, externalURL: string, onError?: () => void): RenderField {
   const data = templateData(notification, { externalURL });
-  return (templateText) => (templateText === '' ? '' : renderOrFallback(templates, templateText, data).text);
+  return (templateText) => {
+    if (templateText === '') return '';
+    const rendered = renderOrFallback(templates, templateText, data);
+    if (!rendered.ok) onError?.();
+    return rendered.text;
+  };
 }

@@ -13,7 +13,17 @@ export interface BodyRejection {
   readonly body: { code: number; message: string };
 }
 
-export function parseJson<T extends z.ZodType>(text: string, schema: T, what: string): Result<z.output<T>, BodyRejection> {
+/**
+ * `wellFormed`, when given, may accept the parsed JSON without the schema (a
+ * fast path for the common case): it must give what the schema would, or
+ * undefined to leave the decision and the messages to the schema.
+ */
+export function parseJson<T extends z.ZodType>(
+  text: string,
+  schema: T,
+  what: string,
+  wellFormed?: (json: unknown) => z.output<T> | undefined,
+): Result<z.output<T>, BodyRejection> {
   if (text.trim() === '') return err(reject(422, 602, `${what} in body is required`));
   let json: unknown;
   try {
@@ -21,6 +31,8 @@ export function parseJson<T extends z.ZodType>(text: string, schema: T, what: st
   } catch (e) {
     return err(reject(400, 400, `parsing ${what} body failed: ${(e as Error).message}`));
   }
+  const fast = wellFormed?.(json);
+  if (fast !== undefined) return ok(fast);
   const parsed = schema.safeParse(json, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues;

@@ -22,7 +22,7 @@ export function emailNotifier(config: EmailIntegration, templates: TemplateSet):
     async notify(notification, ctx) {
       const io = ctx.email;
       if (!io) return outcomeOfSetup('this runtime cannot send email');
-      const rendered = renderEmail(config, templates, notification, ctx.externalURL);
+      const rendered = renderEmail(config, templates, notification, ctx.externalURL, ctx.onTemplateError);
       if (!rendered.ok) return outcomeOfSetup(rendered.error);
       const raw = messageOf(rendered.value, io);
       const transport = config.transport;

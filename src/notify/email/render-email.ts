@@ -30,6 +30,7 @@ export function renderEmail(
   templates: TemplateSet,
   notification: Notification,
   externalURL: string,
+  onTemplateError?: () => void,
 ): Result<RenderedEmail, string> {
   const data = templateData(notification, { externalURL });
   const from = addresses(templates, config.from, data, 'from');
@@ -38,7 +39,7 @@ export function renderEmail(
   const to = addresses(templates, config.to, data, 'to');
   if (!to.ok) return to;
 
-  const render = fieldRenderer(templates, notification, externalURL);
+  const render = fieldRenderer(templates, notification, externalURL, onTemplateError);
   const headers = new Map<string, string>();
   for (const [name, text] of config.headers) headers.set(name, render(text));
   const content: MessageContent = {

@@ -28,7 +28,7 @@ export function pagerdutyNotifier(config: PagerdutyIntegration, templates: Templ
     name: 'pagerduty',
     sendResolved: config.sendResolved,
     notify: async (notification, ctx) => {
-      const render = fieldRenderer(templates, notification, ctx.externalURL);
+      const render = fieldRenderer(templates, notification, ctx.externalURL, ctx.onTemplateError);
       const message = pagerdutyMessage(config, render, { action: eventAction(notification), dedupKey: await hashGroupKey(notification.groupKey) });
       const encoded = encodeEvent(message);
       if (!encoded.ok) return tooBig(what, encoded.error.bytes);

@@ -27,7 +27,7 @@ export function slackNotifier(config: SlackIntegration, templates: TemplateSet):
     name: 'slack',
     sendResolved: config.sendResolved,
     notify: async (notification, ctx) => {
-      const message = slackMessage(config.message, fieldRenderer(templates, notification, ctx.externalURL));
+      const message = slackMessage(config.message, fieldRenderer(templates, notification, ctx.externalURL, ctx.onTemplateError));
       const { app } = config;
       if (!app) return postJson(ctx.http, config.url, encodeSlackMessage(message), { what: 'slack', http: config.http });
       return postWithApp({ ...config, app }, message, notification, ctx);
