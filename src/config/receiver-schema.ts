@@ -13,8 +13,9 @@ import { pagerdutyConfigSchema } from './pagerduty-config.js';
 import { slackConfigSchema } from './slack-config.js';
 import { requiredHttpUrl } from './address-schemas.js';
 import { fileField, NOT_YET_SUPPORTED } from './refused-fields.js';
-import { expected, goBool, goUint, requiredString } from './scalar-schemas.js';
+import { expected, goBool, goString, goUint, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
+import { parseRateLimit } from '../notify/rate-limit.js';
 
 /** `webhook_configs:` entry (Alertmanager 0.25 WebhookConfig, plus a refused `url_file`). */
 export const webhookConfigSchema = strictObject({
@@ -53,6 +54,10 @@ const unsupportedShape = Object.fromEntries(UNSUPPORTED_INTEGRATIONS.map((key) =
 /** A `receivers:` entry. */
 export const receiverSchema = strictObject({
   name: requiredString('missing name in receiver'),
+  /** edgealert extension: at most N notifications per period to this receiver (`1/s`, `10/1m`). */
+  rate_limit: goString
+    .refine((text: string) => parseRateLimit(text).ok, { error: 'rate_limit must look like "1/s" or "10/1m" (a count of at least 1 per a Prometheus duration)' })
+    .optional(),
   webhook_configs: z.array(webhookConfigSchema, { error: expected('a list') }).optional(),
   email_configs: z.array(emailConfigSchema, { error: expected('a list') }).optional(),
   pagerduty_configs: z.array(pagerdutyConfigSchema, { error: expected('a list') }).optional(),

@@ -7,6 +7,7 @@
  * (pagerduty-config.ts, slack-config.ts).
  */
 import { buildEmailIntegration } from './email-integrations.js';
+import { parseRateLimit } from '../notify/rate-limit.js';
 import type { RawGlobal } from './global-schema.js';
 import { toHttpConfig } from './http-auth.js';
 import { buildPagerdutyIntegration } from './pagerduty-config.js';
@@ -39,7 +40,8 @@ export function buildReceivers(raw: readonly RawReceiver[], globalHttp: HttpConf
       buildSlackIntegration(c, { http: globalHttp, ...(global?.slack_api_url ? { slackApiUrl: global.slack_api_url } : {}) }),
     );
     const integrations: Integration[] = [...webhooks, ...emails, ...pagerduty, ...slack];
-    receivers.set(r.name, { name: r.name, integrations });
+    const rateLimit = r.rate_limit === undefined ? undefined : parseRateLimit(r.rate_limit);
+    receivers.set(r.name, { name: r.name, integrations, ...(rateLimit?.ok ? { rateLimit: rateLimit.value } : {}) });
   }
   return receivers;
 }

@@ -99,6 +99,8 @@ export type { HeartbeatConfig, PagerdutyIntegration, SilenceExpiryNotice, SlackI
 export interface Receiver {
   readonly name: string;
   readonly integrations: readonly Integration[];
+  /** edgealert extension: at most `count` notifications per `perMs` (per shard). */
+  readonly rateLimit?: { readonly count: number; readonly perMs: number };
 }
 
 export interface InhibitRule {

@@ -355,4 +355,22 @@ time_intervals:
     await h.advanceTo(6005);
     expect(h.sent.map(summary)[1]).toEqual({ at: 6005, status: 'firing', alerts: ['a:firing', 'b:firing'] });
   });
+
+  it('spreads a storm over a rate-limited receiver: one notification per token, none lost', async () => {
+    const h = harness(`
+route:
+  receiver: hook
+  group_by: [alertname]
+  group_wait: 1s
+  group_interval: 5m
+receivers:
+  - name: hook
+    rate_limit: 1/s
+    webhook_configs: [{ url: http://receiver.test/hook }]
+`);
+    h.push(['A', 'B', 'C', 'D'].map((name) => firing(name)));
+    await h.advanceTo(10_000);
+    expect(h.sent.map((s) => s.at - T0)).toEqual([1000, 2000, 3000, 4000]);
+    expect(new Set(h.sent.map((s) => s.body.groupKey)).size).toBe(4);
+  });
 });

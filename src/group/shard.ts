@@ -28,7 +28,8 @@ import {
   type AggregationGroup,
 } from './aggregation-group.js';
 import { attemptDelivery } from './deliver.js';
-import { alertSets, allDelivered, isSettled, nextAttemptAt, type FlushJob } from './flush-job.js';
+import { alertSets, allDelivered, isSettled, nextAttemptAt, notificationFor, type FlushJob } from './flush-job.js';
+import { ReceiverRateLimits } from '../notify/rate-limit.js';
 import { EndsAtLedger, persistAction } from './ends-at-ledger.js';
 import { planFlush } from './plan-flush.js';
 import type { ShardSnapshot, ShardStorage } from './shard-storage.js';
@@ -55,6 +56,7 @@ export class Shard {
   private readonly refs = new Map<string, number>();
   private readonly nflog: Map<string, NflogEntry>;
   private readonly jobs = new Map<string, FlushJob>();
+  private readonly rateLimits = new ReceiverRateLimits();
   private nextCollectAt = 0;
   private silences: Map<string, Silence>;
   /** Alerts held only as inhibition sources (no group here holds them); forgotten once resolved. */
@@ -222,6 +224,12 @@ export class Shard {
     const notifier = receiver && notifiersFor(receiver, this.config.templates)[index];
     const delivery = job.deliveries[index];
     if (!notifier || !delivery || !route) return this.giveUp(job);
+    // A rate-limited receiver: wait for a token (not an attempt; the deadline still applies).
+    const wait = notificationFor(job, delivery).alerts.length > 0 ? this.rateLimits.wait(receiver, host.clock()) : 0;
+    if (wait > 0) {
+      job.deliveries[index] = { ...delivery, dueAt: host.clock() + wait };
+      return this.storage.putJob(job);
+    }
     const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;
     const onTemplateError = () => increment(this.counters, 'edgealert_template_errors_total', { integration: notifier.name });
     const ctx = { ...host.notify, onTemplateError, ...(memo ? { memo } : {}) };
