@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { increment, mergeCounters, seriesKey, type CounterValues } from './counters.js';
 import { renderExposition } from './exposition.js';
+import { observe } from './histogram.js';
 
 describe('metrics exposition', () => {
   it('prints HELP and TYPE for every family, then its series sorted', () => {
@@ -32,5 +33,57 @@ describe('metrics exposition', () => {
 
   it('sums counters from several isolates and shards', () => {
     expect(mergeCounters({ a: 1, b: 2 }, { a: 3 }, {})).toEqual({ a: 4, b: 2 });
+  });
+});
+
+describe('histograms', () => {
+  const h = { name: 'lat_seconds', buckets: [0.1, 1] };
+
+  it('counts an observation in every bucket it fits, +Inf, _sum and _count', () => {
+    const values: CounterValues = {};
+    observe(values, h, { integration: 'webhook' }, 0.5);
+    observe(values, h, { integration: 'webhook' }, 3);
+    expect(values).toEqual({
+      'lat_seconds_bucket{integration="webhook",le="0.1"}': 0,
+      'lat_seconds_bucket{integration="webhook",le="1"}': 1,
+      'lat_seconds_bucket{integration="webhook",le="+Inf"}': 2,
+      'lat_seconds_sum{integration="webhook"}': 3.5,
+      'lat_seconds_count{integration="webhook"}': 2,
+    });
+  });
+
+  it('renders buckets by ascending bound, then _sum and _count, per label set', () => {
+    const values: CounterValues = {};
+    observe(values, h, { integration: 'slack' }, 0.05);
+    observe(values, h, {}, 2);
+    const text = renderExposition([{ name: 'lat_seconds', type: 'histogram', help: 'L.' }], values);
+    expect(text).toBe(
+      [
+        '# HELP lat_seconds L.',
+        '# TYPE lat_seconds histogram',
+        'lat_seconds_bucket{le="0.1"} 0',
+        'lat_seconds_bucket{le="1"} 0',
+        'lat_seconds_bucket{le="+Inf"} 1',
+        'lat_seconds_sum 2',
+        'lat_seconds_count 1',
+        'lat_seconds_bucket{integration="slack",le="0.1"} 1',
+        'lat_seconds_bucket{integration="slack",le="1"} 1',
+        'lat_seconds_bucket{integration="slack",le="+Inf"} 1',
+        'lat_seconds_sum{integration="slack"} 0.05',
+        'lat_seconds_count{integration="slack"} 1',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('merges like counters', () => {
+    const a: CounterValues = {};
+    const b: CounterValues = {};
+    observe(a, h, {}, 0.05);
+    observe(b, h, {}, 0.5);
+    const merged = mergeCounters(a, b);
+    expect(merged['lat_seconds_count']).toBe(2);
+    expect(merged['lat_seconds_bucket{le="1"}']).toBe(2);
+    expect(merged['lat_seconds_bucket{le="0.1"}']).toBe(1);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, postAlerts, testEnv, useConfig } from '../support/edgealert.js';
-import { freshStatePerTest } from '../support/timeline.js';
+import { advanceTo, deliveries, freshStatePerTest, iso, push } from '../support/timeline.js';
 import { dedupWritesSettled, postWebhook, settleDedupWritesAfterEach, upstreamDelivery } from '../support/upstream-webhook.js';
 
 useConfig(`
@@ -60,6 +60,32 @@ describe('GET /metrics', () => {
     expect(after.get('alertmanager_alerts{state="active"}')).toBe(1);
     expect(after.get('alertmanager_dispatcher_aggregation_groups')).toBe(1);
     expect(after.get('alertmanager_silences{state="active"}')).toBe(0);
+  });
+
+  it('counts HTTP requests by route pattern, method and status, with their duration', async () => {
+    const before = await scrape();
+    await postAlerts([{ labels: { alertname: 'A' } }]);
+    await api('/api/v2/silence/00000000-0000-0000-0000-000000000000');
+    await api('/no/such/path');
+    const after = await scrape();
+    const delta = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
+    expect(delta('edgealert_http_requests_total{method="POST",route="/api/v2/alerts",status="200"}')).toBe(1);
+    expect(delta('edgealert_http_requests_total{method="GET",route="/api/v2/silence/:id",status="404"}')).toBe(1);
+    expect(delta('edgealert_http_requests_total{method="GET",route="unmatched",status="404"}')).toBe(1);
+    expect(delta('edgealert_http_request_duration_seconds_count{method="POST",route="/api/v2/alerts"}')).toBe(1);
+    expect(delta('edgealert_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/api/v2/alerts"}')).toBe(1);
+    expect([...after.keys()].some((k) => k.includes('00000000-0000'))).toBe(false);
+  });
+
+  it('observes the latency of each notification attempt by integration', async () => {
+    await push([{ labels: { alertname: 'A' }, endsAt: iso(7_200_000) }]);
+    await advanceTo(3_600_000);
+    expect(await deliveries()).toHaveLength(1);
+    const after = await scrape();
+    expect(after.get('alertmanager_notification_latency_seconds_count{integration="webhook"}')).toBe(1);
+    expect(after.get('alertmanager_notification_latency_seconds_bucket{integration="webhook",le="+Inf"}')).toBe(1);
+    expect(after.has('alertmanager_notification_latency_seconds_sum{integration="webhook"}')).toBe(true);
+    expect(after.get('alertmanager_notifications_total{integration="webhook"}')).toBe(1);
   });
 
   describe('with METRICS_TOKEN set', () => {
