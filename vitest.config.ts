@@ -33,7 +33,8 @@ export default defineConfig({
               main: './src/index.ts',
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
-                bindings: { EXTERNAL_URL: 'http://edgealert.test', ...TEST_SECRETS },
+                // EDGEALERT_LOCAL as `npm start` sets it: scopes without credentials are open (tests of the deployed default delete it).
+                bindings: { EXTERNAL_URL: 'http://edgealert.test', EDGEALERT_LOCAL: 'true', ...TEST_SECRETS },
                 // Every outbound fetch of the Worker goes to the recording receiver.
                 outboundService: receiver.outbound,
                 serviceBindings: { RECEIVER: receiver.control, SENT_EMAILS: sentEmails() },
@@ -54,7 +55,7 @@ export default defineConfig({
       {
         test: {
           name: 'conformance',
-          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           exclude: ['test/conformance/harness/**'],
           environment: 'node',
           testTimeout: 120_000,

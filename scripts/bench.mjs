@@ -9,7 +9,8 @@
 // - Ingest: POST /api/v2/alerts, batches of 64 Prometheus-shaped alerts,
 //   8 keep-alive connections, 5,000 distinct alerts over 200 groups; one
 //   unmeasured pass creates them, then `--duration` seconds (default 10) of
-//   re-sends are measured, against each target in turn.
+//   re-sends are measured, against each target in turn. edgealert checks an
+//   ingest token (INGEST_TOKEN) on every request, as a deployment does.
 // - Notification latency: 200 alerts, each its own group on a route with
 //   group_wait 0s, one POST each 25 ms apart; POST start to webhook arrival.
 // - Cost model: scripts/bench/cost.mjs (1,000 firing alerts re-sent every
@@ -19,6 +20,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ROOT, cleanUpBuilds } from './bench/build.mjs';
 
@@ -43,6 +45,10 @@ const { runCostModel, PRICES, FREE_DAILY, COST_MODEL } = await import('./bench/c
 const { measureBundle } = await import('./bench/bundle-size.mjs');
 
 const results = { date: new Date().toISOString(), machine: machine(), durationMs };
+// Ingest authentication on, as deployed: edgealert checks this bearer token on every push
+// (Alertmanager and the bare Worker ignore the header).
+const token = randomBytes(16).toString('hex');
+const headers = { authorization: `Bearer ${token}` };
 const stops = [];
 try {
   const haveAlertmanager = await alertmanagerAvailable();
@@ -56,7 +62,7 @@ try {
       return peer;
     });
   const [edgealert, bare, alertmanager, cost, bundle, bundleMinified] = await Promise.all([
-    started(startEdgealert(benchConfig((path) => captures.edgealert.url(path))), 'edgealert'),
+    started(startEdgealert(benchConfig((path) => captures.edgealert.url(path)), token), 'edgealert'),
     started(startBareWorker(), 'bare Worker'),
     haveAlertmanager ? started(startAlertmanager(benchConfig((path) => captures.alertmanager.url(path))), 'Alertmanager') : undefined,
     runCostModel().then((r) => (log(`cost model done (${(r.elapsedMs / 1000).toFixed(1)} s)`), r)),
@@ -70,13 +76,13 @@ try {
   for (const [name, peer] of [['bare', bare], ['edgealert', edgealert], ['alertmanager', alertmanager]]) {
     if (!peer) continue;
     log(`ingest: ${peer.name}, ${durationMs / 1000} s`);
-    results.ingest[name] = await runIngest({ url: peer.url, batches, durationMs });
+    results.ingest[name] = await runIngest({ url: peer.url, batches, durationMs, headers });
   }
   results.latency = {};
   for (const [name, peer] of [['alertmanager', alertmanager], ['edgealert', edgealert]]) {
     if (!peer) continue;
     log(`notification latency: ${peer.name}`);
-    results.latency[name] = await runLatency({ peer, capture: captures[name], path: '/latency', tag: name });
+    results.latency[name] = await runLatency({ peer, capture: captures[name], path: '/latency', tag: name, headers });
   }
 } finally {
   log('stopping');

@@ -31,7 +31,12 @@ if (!existsSync(config)) {
 }
 const state = resolve(process.cwd(), values.state);
 console.log(`edgealert: serving ${config} on http://${values.ip}:${values.port}, state in ${state}`);
-console.log('edgealert: local mode: the API is open to anyone who can reach this address');
+// Local mode (EDGEALERT_LOCAL=true): endpoints whose scope has no token configured
+// are open. Only on a loopback address; elsewhere it runs secure by default, as deployed.
+const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(values.ip);
+console.log(loopback
+  ? 'edgealert: local mode: endpoints without a token configured (READ_TOKEN, SILENCE_TOKEN, INGEST_TOKEN, METRICS_TOKEN, ADMIN_TOKEN...) are open to anyone who can reach this address'
+  : `edgealert: ${values.ip} is not a loopback address: secure by default, endpoints without a token configured are refused (set tokens with --secrets FILE; see SECURITY.md)`);
 
 // wrangler's debugger port defaults to the first free one from 9229, which two
 // instances starting at once can both pick: take a free port ourselves.
@@ -57,6 +62,7 @@ const child = spawn(
     '--var', `EXTERNAL_URL:${values['external-url'] ?? `http://${values.ip}:${values.port}`}`,
     '--var', `EDGEALERT_CONFIG:${configText}`,
     '--var', `EDGEALERT_TEMPLATES:${JSON.stringify(templates)}`,
+    ...(loopback ? ['--var', 'EDGEALERT_LOCAL:true'] : []),
     ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],
   {
     cwd: root,

@@ -11,7 +11,7 @@ import { percentile } from './load.mjs';
  * to `capture` under `path`. Resolves with p50/p99 once every alert was
  * notified, or fails after `timeoutMs`.
  */
-export async function runLatency({ peer, capture, path, count = 200, spacingMs = 25, timeoutMs = 20_000, tag }) {
+export async function runLatency({ peer, capture, path, count = 200, spacingMs = 25, timeoutMs = 20_000, tag, headers = {} }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   const sentAt = new Map();
   const name = (i) => `BenchLatency${tag}${i}`;
@@ -29,7 +29,7 @@ export async function runLatency({ peer, capture, path, count = 200, spacingMs =
         },
       ]);
       sentAt.set(name(i), now);
-      posts.push(post(agent, `${peer.url}/api/v2/alerts`, body));
+      posts.push(post(agent, `${peer.url}/api/v2/alerts`, body, headers));
       await new Promise((resolve) => setTimeout(resolve, spacingMs));
     }
     const statuses = await Promise.all(posts);
@@ -62,9 +62,9 @@ function arrivals(capture, path, sentAt) {
   return first;
 }
 
-function post(agent, url, body) {
+function post(agent, url, body, headers) {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json' } }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));
     });

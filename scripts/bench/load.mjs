@@ -4,14 +4,14 @@
 import http from 'node:http';
 
 /** POSTs one body; resolves with the status once the response has ended. */
-function post(agent, url, body) {
+function post(agent, url, body, headers) {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (response) => {
         response.resume();
@@ -28,8 +28,9 @@ function post(agent, url, body) {
  * Sends every batch once (not measured: creates the alerts and warms the
  * target up), then cycles through them for `durationMs` with `connections`
  * requests in flight. Returns alerts/s and request latency percentiles.
+ * `headers` go with every request (the ingest token).
  */
-export async function runIngest({ url, batches, durationMs, connections = 8 }) {
+export async function runIngest({ url, batches, durationMs, connections = 8, headers = {} }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const target = `${url}/api/v2/alerts`;
   try {
@@ -40,7 +41,7 @@ export async function runIngest({ url, batches, durationMs, connections = 8 }) {
       Array.from({ length: connections }, async () => {
         while (next < batches.length) {
           const batch = take();
-          const status = await post(agent, target, batch.body(Date.now()));
+          const status = await post(agent, target, batch.body(Date.now()), headers);
           if (status !== 200) throw new Error(`${target} answered ${status} during warm-up`);
         }
       }),
@@ -56,7 +57,7 @@ export async function runIngest({ url, batches, durationMs, connections = 8 }) {
           const batch = take();
           const body = batch.body(Date.now());
           const sent = performance.now();
-          const status = await post(agent, target, body);
+          const status = await post(agent, target, body, headers);
           latencies.push(performance.now() - sent);
           if (status === 200) alerts += batch.count;
           else failed++;

@@ -25,9 +25,13 @@ export const { startCaptureServer, alertmanagerAvailable, ALERTMANAGER_BIN } = h
 
 process.env.WRANGLER_LOG = 'warn';
 
-/** edgealert with `configYaml`, as `npm start -- --config FILE --port N --state DIR` runs it. */
-export function startEdgealert(configYaml) {
-  return harness.startEdgealert(configYaml);
+/**
+ * edgealert with `configYaml`, as `npm start -- --config FILE --port N --state DIR
+ * --secrets FILE` runs it, with ingest authentication on (INGEST_TOKEN = `token`),
+ * as a deployment has it.
+ */
+export function startEdgealert(configYaml, token) {
+  return harness.startEdgealert(configYaml, { secrets: { INGEST_TOKEN: token } });
 }
 
 /** Alertmanager as the harness starts it (own storage, clustering off), at its default log level. */

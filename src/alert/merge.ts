@@ -19,7 +19,16 @@ export function mergeIncoming(stored: Alert | undefined, incoming: Alert, now: n
   const overlaps =
     (incoming.endsAt > stored.startsAt && incoming.endsAt < stored.endsAt) ||
     (incoming.startsAt > stored.startsAt && incoming.startsAt < stored.endsAt);
-  return overlaps ? mergeAlerts(stored, incoming, now) : incoming;
+  return keepTrace(stored, overlaps ? mergeAlerts(stored, incoming, now) : incoming, now);
+}
+
+/**
+ * While the stored alert still fires, re-sends are the same incident: the
+ * trace of the request that first sent it follows it to its notifications.
+ */
+function keepTrace(stored: Alert, next: Alert, now: number): Alert {
+  if (stored.traceId === undefined || isResolvedAt(stored, now) || next.traceId === stored.traceId) return next;
+  return { ...next, traceId: stored.traceId };
 }
 
 /**

@@ -4,6 +4,7 @@
  * alert at a time so that one bad alert does not reject the batch.
  */
 import { z } from 'zod';
+import { alertLimitProblem } from './alert-limits.js';
 import { fingerprint } from './fingerprint.js';
 import { goQuote } from '../matcher/go-quote.js';
 import { isValidLabelName } from './label-set.js';
@@ -102,6 +103,8 @@ export interface IngestContext {
   readonly now: number;
   /** global.resolve_timeout in ms. */
   readonly resolveTimeout: number;
+  /** The trace id of the request carrying the alerts, stored with each. */
+  readonly traceId?: string;
 }
 
 /**
@@ -122,7 +125,8 @@ export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Resul
     (endsAt < startsAt && 'start time must be before end time') ||
     invalidNames(labels, 'invalid label set') ||
     (Object.keys(labels).length === 0 && 'at least one label pair required') ||
-    invalidNames(annotations, 'invalid annotations');
+    invalidNames(annotations, 'invalid annotations') ||
+    alertLimitProblem(labels, annotations);
   if (problem) return err(problem);
   return ok({
     fingerprint: fingerprint(labels),
@@ -133,6 +137,7 @@ export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Resul
     generatorURL: posted.generatorURL ?? '',
     updatedAt: ctx.now,
     timeout,
+    ...(ctx.traceId ? { traceId: ctx.traceId } : {}),
   });
 }
 

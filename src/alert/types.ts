@@ -16,6 +16,8 @@ export interface Alert {
   readonly updatedAt: number;
   /** endsAt was not sent and was set to now + resolve_timeout. */
   readonly timeout: boolean;
+  /** The W3C trace id of the request that first sent it (kept across re-sends), for its notifications' traceparent. */
+  readonly traceId?: string;
 }
 
 /** An alert is resolved at `now` once its endsAt is not after now (Alertmanager's ResolvedAt). */

@@ -1,15 +1,17 @@
-/** POST and GET /api/v2/alerts, GET /api/v2/alerts/groups. */
+/** POST /api/v2/alerts (ingest scope); GET /api/v2/alerts and /api/v2/alerts/groups (read scope). */
 import { Hono } from 'hono';
 import { parseAlertBatch } from '../alert/parse-batch.js';
 import { statusResolver } from '../group/alert-status.js';
 import { listAlertGroups, listAlerts } from '../group/read-model.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
+import { refuseTooManyAlerts } from './alert-count.js';
 import { pingFromAlerts } from './heartbeat-pings.js';
 import { HttpError } from './http-error.js';
 import { requireIngestAuth } from './ingest-auth.js';
 import { alertQueryOf } from './query-params.js';
 import { readJsonBody } from './read-body.js';
+import { requireScope } from './require-scope.js';
 import { sendToShards, silencesStub, viewAllShards } from './shards.js';
 import { countReceived } from './worker-counters.js';
 
@@ -19,8 +21,9 @@ alertsApi.post('/', requireIngestAuth, async (c) => {
   const config = runtimeConfig(c.env);
   const text = await readJsonBody(c.req.raw);
   const now = Date.now();
-  const batch = parseAlertBatch(text, { now, resolveTimeout: config.global.resolveTimeout });
+  const batch = parseAlertBatch(text, { now, resolveTimeout: config.global.resolveTimeout, traceId: c.var.trace?.traceId });
   if (!batch.ok) throw new HttpError(batch.error.status, batch.error.body.message, batch.error.body);
+  refuseTooManyAlerts(batch.value.alerts.length + batch.value.invalid.length);
   countReceived(c, batch.value.alerts, batch.value.invalid.length, now);
   const sources = config.inhibitRules.map((rule) => rule.sourceMatchers);
   await Promise.all([
@@ -34,12 +37,12 @@ alertsApi.post('/', requireIngestAuth, async (c) => {
   return c.body(null, 200);
 });
 
-alertsApi.get('/', async (c) => {
+alertsApi.get('/', requireScope('read'), async (c) => {
   const { views, config, query, statusOf, now } = await readState(c.env, c.req.url);
   return c.json(listAlerts(views, config, query, statusOf, now));
 });
 
-alertsApi.get('/groups', async (c) => {
+alertsApi.get('/groups', requireScope('read'), async (c) => {
   const { views, config, query, statusOf, now } = await readState(c.env, c.req.url);
   return c.json(listAlertGroups(views, config, query, statusOf, now));
 });

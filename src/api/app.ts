@@ -4,18 +4,26 @@
  * responses with a clear message and never a stack trace or a secret.
  */
 import { Hono } from 'hono';
-import { ConfigLoadError } from '../durable/runtime-config.js';
+import { ConfigLoadError, configErrorFields } from '../durable/runtime-config.js';
 import { alertsApi } from './alerts.js';
+import { authFailureLimit } from './auth-failure-limit.js';
 import { healthApi } from './health.js';
+import { httpMetrics } from './http-metrics.js';
+import { requestLog } from './request-log.js';
 import { heartbeatsApi } from './heartbeats.js';
 import { metricsApi } from './metrics.js';
 import { HttpError } from './http-error.js';
 import { silencesApi } from './silences.js';
+import { securityHeaders } from './security-headers.js';
 import { statusApi } from './status.js';
 import { webhookApi } from './webhook.js';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
+  app.use(requestLog());
+  app.use(httpMetrics());
+  app.use(securityHeaders());
+  app.use(authFailureLimit());
   app.route('/-', healthApi);
   app.route('/api/v2/alerts', alertsApi);
   app.route('/api/v2', statusApi);
@@ -26,7 +34,10 @@ export function createApp() {
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status, error.headers);
-    if (error instanceof ConfigLoadError) return c.json({ code: 500, message: error.message }, 500);
+    if (error instanceof ConfigLoadError) {
+      c.var.log?.error('config_load_failed', configErrorFields(error));
+      return c.json({ code: 500, message: error.message }, 500);
+    }
     console.error(JSON.stringify({ level: 'error', event: 'unhandled_error', message: error.message }));
     return c.json({ code: 500, message: 'internal error' }, 500);
   });

@@ -3,10 +3,10 @@
  * Alertmanager requires), and a size cap enforced while reading, so an
  * oversized body is refused with 413 before it is parsed.
  */
+import { MAX_BODY_BYTES } from '../limits.js';
 import { HttpError } from './http-error.js';
 
-/** Largest accepted body: far above Prometheus' batches of 64 alerts. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 /** The body as text, or an HttpError (415, 413) saying what is wrong. */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {

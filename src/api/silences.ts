@@ -1,4 +1,7 @@
-/** Alertmanager's silence endpoints: POST/GET /api/v2/silences, GET/DELETE /api/v2/silence/{id}. */
+/**
+ * Alertmanager's silence endpoints: POST/GET /api/v2/silences, GET/DELETE
+ * /api/v2/silence/{id}. Reads need the read scope, writes the silence scope.
+ */
 import { Hono } from 'hono';
 import { parseMatchers } from '../matcher/index.js';
 import { gettableSilence, silenceMatchesFilter, sortSilences } from '../silence/gettable.js';
@@ -6,11 +9,12 @@ import { postableSilenceSchema } from '../silence/postable.js';
 import { HttpError } from './http-error.js';
 import { parseJson } from '../util/parse-json.js';
 import { readJsonBody } from './read-body.js';
+import { requireScope } from './require-scope.js';
 import { silencesStub } from './shards.js';
 
 export const silencesApi = new Hono<{ Bindings: Env }>();
 
-silencesApi.post('/silences', async (c) => {
+silencesApi.post('/silences', requireScope('silence'), async (c) => {
   const posted = parseJson(await readJsonBody(c.req.raw), postableSilenceSchema, 'silence');
   if (!posted.ok) throw new HttpError(posted.error.status, posted.error.body.message, posted.error.body);
   const result = await silencesStub(c.env).upsert(posted.value);
@@ -18,7 +22,7 @@ silencesApi.post('/silences', async (c) => {
   return c.json({ silenceID: result.value.id });
 });
 
-silencesApi.get('/silences', async (c) => {
+silencesApi.get('/silences', requireScope('read'), async (c) => {
   const filter = c.req.queries('filter')?.flatMap((text) => {
     const parsed = parseMatchers(text);
     if (!parsed.ok) throw new HttpError(400, `bad filter "${text}": ${parsed.error}`, parsed.error);
@@ -29,13 +33,13 @@ silencesApi.get('/silences', async (c) => {
   return c.json(sortSilences(silences, now).map((s) => gettableSilence(s, now)));
 });
 
-silencesApi.get('/silence/:id', async (c) => {
+silencesApi.get('/silence/:id', requireScope('read'), async (c) => {
   const silence = (await silencesStub(c.env).list()).find((s) => s.id === c.req.param('id'));
   if (!silence) throw new HttpError(404, `silence ${c.req.param('id')} not found`);
   return c.json(gettableSilence(silence, Date.now()));
 });
 
-silencesApi.delete('/silence/:id', async (c) => {
+silencesApi.delete('/silence/:id', requireScope('silence'), async (c) => {
   const result = await silencesStub(c.env).expire(c.req.param('id'));
   if (!result.ok) throw new HttpError(result.error.status, result.error.message, result.error.message);
   return c.body(null, 200);

@@ -1,6 +1,7 @@
-/** GET /api/v2/status and GET /api/v2/receivers, in Alertmanager's shapes. */
+/** GET /api/v2/status and GET /api/v2/receivers, in Alertmanager's shapes (read scope). */
 import { Hono } from 'hono';
 import { runtimeConfig } from '../durable/runtime-config.js';
+import { requireScope } from './require-scope.js';
 import { ALERTMANAGER_API_VERSION, VERSION } from '../version.js';
 
 export const statusApi = new Hono<{ Bindings: Env }>();
@@ -8,7 +9,7 @@ export const statusApi = new Hono<{ Bindings: Env }>();
 /** When this isolate loaded the code: the closest thing a Worker has to a process start. */
 const startedAt = new Date().toISOString();
 
-statusApi.get('/status', (c) => {
+statusApi.get('/status', requireScope('read'), (c) => {
   const config = runtimeConfig(c.env);
   return c.json({
     cluster: { peers: [], status: 'disabled' },
@@ -26,7 +27,7 @@ statusApi.get('/status', (c) => {
   });
 });
 
-statusApi.get('/receivers', (c) => {
+statusApi.get('/receivers', requireScope('read'), (c) => {
   const config = runtimeConfig(c.env);
   return c.json([...config.receivers.keys()].map((name) => ({ name })));
 });

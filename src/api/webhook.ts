@@ -10,6 +10,7 @@ import { alertsFromWebhook, SUPPORTED_WEBHOOK_VERSION, webhookPayloadSchema } fr
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { parseJson } from '../util/parse-json.js';
+import { refuseTooManyAlerts } from './alert-count.js';
 import { pingFromAlerts } from './heartbeat-pings.js';
 import { HttpError } from './http-error.js';
 import { requireIngestAuth } from './ingest-auth.js';
@@ -26,10 +27,11 @@ webhookApi.post('/alertmanager/:receiver?', requireIngestAuth, async (c) => {
   rejectOtherVersions(text);
   const payload = parseJson(text, webhookPayloadSchema, 'webhook');
   if (!payload.ok) throw new HttpError(payload.error.status, payload.error.body.message, payload.error.body);
+  refuseTooManyAlerts(payload.value.alerts.length);
   const upstreamReceiver = c.req.param('receiver') ?? c.req.query('receiver');
 
   const now = Date.now();
-  const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
+  const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, traceId: c.var.trace?.traceId, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
   const { alerts, invalid } = alertsFromWebhook(payload.value, ctx);
 
   const dedup = kvDeliveryDedup(c.env.EDGE_DEDUP);

@@ -1,5 +1,6 @@
 /**
- * Counters counted by the Worker (ingest, edge dedup), batched per isolate and
+ * Counters and histograms counted by the Worker (ingest, edge dedup, HTTP
+ * requests), batched per isolate and
  * added to the Metrics Durable Object at most every 10 seconds, in the
  * background (waitUntil), so counting costs no Durable Object request per
  * request. What an isolate holds when it is evicted is lost: metrics may
@@ -8,6 +9,7 @@
 import type { Context } from 'hono';
 import { increment, type CounterValues } from '../metrics/counters.js';
 import type { MetricName } from '../metrics/families.js';
+import { observe, type Histogram } from '../metrics/histogram.js';
 import { isResolvedAt, type Alert } from '../alert/types.js';
 
 const FLUSH_EVERY_MS = 10_000;
@@ -18,6 +20,16 @@ let lastFlushAt = 0;
 /** Counts an event and, when due, sends this isolate's counts on in the background. */
 export function count(c: Context<{ Bindings: Env }>, name: MetricName, labels?: Record<string, string>, by = 1): void {
   increment(pending, name, labels, by);
+  flushWhenDue(c);
+}
+
+/** Records an observation of a histogram (histograms are counter series, batched the same way). */
+export function countObservation(c: Context<{ Bindings: Env }>, histogram: Histogram, labels: Record<string, string>, value: number): void {
+  observe(pending, histogram, labels, value);
+  flushWhenDue(c);
+}
+
+function flushWhenDue(c: Context<{ Bindings: Env }>): void {
   if (Date.now() - lastFlushAt >= FLUSH_EVERY_MS) c.executionCtx.waitUntil(flushCounters(c.env));
 }
 

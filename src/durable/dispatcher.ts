@@ -7,7 +7,8 @@ import { DurableObject } from 'cloudflare:workers';
 import { Shard, type IngestItem } from '../group/shard.js';
 import { shardView, type ShardView } from '../group/shard-view.js';
 import { workerEmailIO } from '../notify/email/worker-email-io.js';
-import { externalUrl, runtimeConfig } from './runtime-config.js';
+import { createLogger, logLevelVar } from '../observability/log.js';
+import { externalUrl, maxAggregationGroups, runtimeConfig } from './runtime-config.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
 import type { Silence } from '../silence/types.js';
 
@@ -20,7 +21,7 @@ export class Dispatcher extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(async () => {
       const storage = new SqlShardStorage(ctx.storage.sql);
       this.armedAt = await ctx.storage.getAlarm();
-      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now(), this.armedAt);
+      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now(), this.armedAt, maxAggregationGroups(env));
       await this.arm();
     });
   }
@@ -47,6 +48,7 @@ export class Dispatcher extends DurableObject<Env> {
       clock: () => Date.now(),
       notify: { http: (url, init) => fetch(url, init), externalURL: externalUrl(this.env), email: workerEmailIO(this.env) },
       random: Math.random,
+      log: createLogger({ level: logLevelVar(this.env) }),
     });
     await this.arm();
   }

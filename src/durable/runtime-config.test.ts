@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigLoadError, runtimeConfig } from './runtime-config.js';
+import { ConfigLoadError, configErrorFields, runtimeConfig } from './runtime-config.js';
 
 const config = (n: number, extra = '') => `route: {receiver: r${n}}\nreceivers: [{name: r${n}}]\n${extra}`;
 const templates = (text: string) => JSON.stringify([{ name: 'templates/mine.tmpl', text }]);
@@ -30,5 +30,23 @@ describe('runtimeConfig templates', () => {
 
   it('does not give a config from EDGEALERT_CONFIG the bundled config\'s templates', () => {
     expect(runtimeConfig({ EDGEALERT_CONFIG: config(5) }).templates.has('slack.default.title')).toBe(true);
+  });
+});
+
+describe('configErrorFields', () => {
+  it('says how many problems and where, never what a value was', () => {
+    const SECRET = 'https://hooks.example.com/T0/B0/sekrit-path';
+    const yaml = `route: {receiver: r5}\nreceivers:\n  - name: r5\n    webhook_configs:\n      - url: \${HOOK}\n        max_alerts: -1\n        send_resolved: 'no'\n`;
+    let error: unknown;
+    try {
+      runtimeConfig({ EDGEALERT_CONFIG: yaml, HOOK: SECRET });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigLoadError);
+    const fields = configErrorFields(error as ConfigLoadError);
+    expect(fields.errors).toBeGreaterThan(0);
+    expect(fields.paths).toContain('receivers[0].webhook_configs[0]');
+    expect(JSON.stringify(fields)).not.toContain('sekrit');
   });
 });

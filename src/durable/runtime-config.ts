@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { formatConfigErrors, loadConfig, type Config } from '../config/index.js';
 import { bundledConfigText, bundledTemplates } from '../generated/config-bundle.js';
+import { MAX_AGGREGATION_GROUPS_PER_SHARD, MAX_SILENCES } from '../limits.js';
 import { parseJson } from '../util/parse-json.js';
 
 let cached: { text: string; templates: string; config: Config } | undefined;
@@ -50,4 +51,30 @@ function parseTemplateFiles(json: string): { name: string; text: string }[] {
 export function externalUrl(bindings: object): string {
   const url = (bindings as Readonly<Record<string, unknown>>).EXTERNAL_URL;
   return typeof url === 'string' && url !== '' ? url.replace(/\/+$/, '') : 'http://127.0.0.1:8787';
+}
+
+/**
+ * What a log line may say about a config that did not load: how many problems
+ * and at which paths, never the messages (a message may quote a value).
+ */
+export function configErrorFields(error: ConfigLoadError): { errors: number; paths: string } {
+  const problems = error.message.split('\n').slice(1).filter((line) => line !== '');
+  const paths = problems.map((line) => line.split(':')[0]?.trim() ?? '').filter((path) => /^[\w.[\]/-]+$/.test(path));
+  return { errors: problems.length, paths: paths.join(',') };
+}
+
+/** The groups-per-shard limit: the var EDGEALERT_MAX_AGGREGATION_GROUPS or src/limits.ts' default. */
+export function maxAggregationGroups(bindings: object): number {
+  return limitVar(bindings, 'EDGEALERT_MAX_AGGREGATION_GROUPS', MAX_AGGREGATION_GROUPS_PER_SHARD);
+}
+
+/** The silence count limit: the var EDGEALERT_MAX_SILENCES or src/limits.ts' default. */
+export function maxSilences(bindings: object): number {
+  return limitVar(bindings, 'EDGEALERT_MAX_SILENCES', MAX_SILENCES);
+}
+
+/** A limit from a Worker var (the counterpart of Alertmanager's flag): a positive integer, else the default. */
+function limitVar(bindings: object, name: string, fallback: number): number {
+  const value = Number((bindings as Readonly<Record<string, unknown>>)[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }

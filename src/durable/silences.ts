@@ -13,7 +13,7 @@ import type { PostableSilence } from '../silence/postable.js';
 import { SILENCE_RETENTION_MS, silenceSchema, silenceState, type Silence } from '../silence/types.js';
 import { expireSilence, upsertSilence, type SilenceRejection } from '../silence/upsert.js';
 import type { Result } from '../util/result.js';
-import { runtimeConfig } from './runtime-config.js';
+import { maxSilences, runtimeConfig } from './runtime-config.js';
 
 const PUSH_RETRY_MS = 1000;
 
@@ -36,7 +36,7 @@ export class Silences extends DurableObject<Env> {
 
   /** Creates or updates a silence; the id to return to the client, or why not. */
   async upsert(posted: PostableSilence): Promise<Result<{ id: string }, SilenceRejection>> {
-    const change = upsertSilence(this.silences, posted, Date.now(), () => crypto.randomUUID());
+    const change = upsertSilence(this.silences, posted, Date.now(), () => crypto.randomUUID(), maxSilences(this.env));
     if (!change.ok) return change;
     this.save(change.value.writes);
     await this.push();

@@ -30,6 +30,7 @@ const storedAlertSchema = z.object({
   generatorURL: z.string(),
   updatedAt: z.number(),
   timeout: z.boolean(),
+  traceId: z.string().optional(),
 });
 
 export class SqlShardStorage implements ShardStorage {

@@ -10,10 +10,16 @@ import type { Config, Route } from '../config/types.js';
 import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js';
 import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
-import { mutedByTime, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
+import { withTraceparent } from '../notify/http-post.js';
+import type { Logger } from '../observability/log.js';
+import { formatTraceparent, newSpan } from '../observability/trace-context.js';
+import { mutedByTime, suppressionReasons, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
 import { applySilenceOptions } from '../notify/silence-options.js';
 import type { Silence } from '../silence/types.js';
 import { increment, type CounterValues } from '../metrics/counters.js';
+import { MAX_AGGREGATION_GROUPS_PER_SHARD } from '../limits.js';
+import { NOTIFICATION_LATENCY } from '../metrics/families.js';
+import { observe } from '../metrics/histogram.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { findRoute, matchRoutes } from '../route/match-routes.js';
@@ -45,6 +51,8 @@ export interface DeliveryHost {
   readonly clock: () => number;
   readonly notify: NotifyContext;
   readonly random: () => number;
+  /** Where notification attempts are logged (none: not logged). */
+  readonly log?: Logger;
 }
 
 export class Shard {
@@ -69,6 +77,8 @@ export class Shard {
     now: number,
     /** The alarm the shard's host had stored, if any: ticks due since then still run. */
     storedAlarm: number | null = null,
+    /** New groups beyond this many are refused (Alertmanager's --dispatch.max-aggregation-groups). */
+    private readonly maxGroups = MAX_AGGREGATION_GROUPS_PER_SHARD,
   ) {
     const dueFrom = storedAlarm === null ? now : Math.min(now, storedAlarm);
     this.ledger = new EndsAtLedger(storage, snapshot.alerts, snapshot.checkpoint, snapshot.checkpointChunks);
@@ -165,6 +175,8 @@ export class Shard {
     const id = groupId(route, labels);
     let group = this.groups.get(id);
     if (!group) {
+      // As Alertmanager: the alert stays stored (and can inhibit) but joins no group; counted, never notified.
+      if (this.groups.size >= this.maxGroups) return void increment(this.counters, 'alertmanager_dispatcher_aggregation_group_limit_reached_total', {});
       group = newGroup(route, labels, now);
       this.addGroup(group);
     }
@@ -203,6 +215,7 @@ export class Shard {
       notifiedFiring: () => new Set(notifiers.flatMap((_, i) => nflogEntry(i)?.firing ?? [])),
     });
     if (rememberSilenced(group, options.silencedNow)) this.storage.putGroup(toRecord(group));
+    for (const reason of suppressionReasons(snapshot, muting, timeMuted)) increment(this.counters, 'alertmanager_notifications_suppressed_total', { reason });
     const job = planFlush({
       group,
       route,
@@ -232,10 +245,26 @@ export class Shard {
     }
     const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;
     const onTemplateError = () => increment(this.counters, 'edgealert_template_errors_total', { integration: notifier.name });
-    const ctx = { ...host.notify, onTemplateError, ...(memo ? { memo } : {}) };
+    // The notification continues the trace of the request that first sent its first alert.
+    const first = notificationFor(job, delivery).alerts[0];
+    const span = newSpan(first && this.alerts.get(first.fingerprint)?.traceId);
+    const http = withTraceparent(host.notify.http, formatTraceparent(span));
+    const ctx = { ...host.notify, http, onTemplateError, ...(memo ? { memo } : {}) };
+    const startedAt = host.clock();
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
-    if (next.attempts > delivery.attempts) this.countAttempt(notifier.name, next);
+    if (next.attempts > delivery.attempts) {
+      this.countAttempt(notifier.name, next);
+      observe(this.counters, NOTIFICATION_LATENCY, { integration: notifier.name }, (host.clock() - startedAt) / 1000);
+      host.log?.withTrace(span)[next.state === 'failed' ? 'warn' : 'info']('notification_attempt', {
+        group_key: job.notification.groupKey,
+        receiver: job.notification.receiver,
+        integration: notifier.name,
+        outcome: next.state === 'sent' ? 'success' : next.state === 'pending' ? 'retry' : 'failed',
+        reason: next.state === 'sent' ? undefined : next.failureReason,
+        attempt: next.attempts,
+      });
+    }
     if (next.state === 'sent') this.logNotification(job, index, host.clock());
     if (isSettled(job)) this.finish(job);
     else this.storage.putJob(job);

@@ -45,6 +45,8 @@ export interface WebhookIngestContext {
   readonly resolveTimeout: number;
   /** From /webhook/alertmanager/{name} or ?receiver=: added as the upstream_receiver label. */
   readonly upstreamReceiver?: string;
+  /** The trace id of the delivery, stored with each alert. */
+  readonly traceId?: string;
 }
 
 /** The alerts of a delivery, defaulted and validated like pushed alerts; per-alert problems are listed. */
@@ -61,7 +63,7 @@ export function alertsFromWebhook(payload: WebhookPayload, ctx: WebhookIngestCon
       endsAt: a.status === 'firing' ? undefined : a.endsAt,
       generatorURL: a.generatorURL,
     };
-    const alert = normalizeAlert(posted, { now: ctx.now, resolveTimeout: ctx.resolveTimeout });
+    const alert = normalizeAlert(posted, { now: ctx.now, resolveTimeout: ctx.resolveTimeout, ...(ctx.traceId ? { traceId: ctx.traceId } : {}) });
     if (alert.ok) alerts.push(alert.value);
     else invalid.push(alert.error);
   }

@@ -51,6 +51,15 @@ export async function postJsonAnswer(client: HttpClient, url: string, body: stri
   }
 }
 
+/** The client with a W3C `traceparent` header added to every request (the notification's span). */
+export function withTraceparent(client: HttpClient, traceparent: string): HttpClient {
+  return (url, init) => {
+    const headers = new Headers(init.headers);
+    headers.set('traceparent', traceparent);
+    return client(url, { ...init, headers });
+  };
+}
+
 async function send(client: HttpClient, url: string, body: string, options: PostOptions): Promise<Response | undefined> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',

@@ -41,3 +41,19 @@ export function mutedByTime(route: Route, intervals: TimeIntervalSet, now: numbe
   if (route.activeTimeIntervals.length > 0 && !isActiveAt(intervals, route.activeTimeIntervals, now)) return true;
   return route.muteTimeIntervals.length > 0 && isActiveAt(intervals, route.muteTimeIntervals, now);
 }
+
+export const SUPPRESSION_REASONS = ['inhibited', 'silenced', 'time_interval'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/**
+ * Why each muted alert of a flush was muted, in stage order (a route muted by
+ * time mutes all of them; otherwise inhibition is checked before silences).
+ */
+export function suppressionReasons(alerts: readonly NotifyAlert[], muting: Muting, timeMuted: boolean): SuppressionReason[] {
+  if (timeMuted) return alerts.map(() => 'time_interval');
+  const active = muting.silences.filter((s) => silenceState(s, muting.now) === 'active');
+  return alerts.flatMap((a): SuppressionReason[] => {
+    if (muting.inhibitor.inhibitedBy(a.labels).length > 0) return ['inhibited'];
+    return active.some((s) => silenceMatches(s.matchers, a.labels)) ? ['silenced'] : [];
+  });
+}

@@ -120,3 +120,20 @@ describe('expireSilence', () => {
     expect(!result.ok && result.error.status).toBe(404);
   });
 });
+
+describe('upsertSilence with a silence count limit (--silences.max-silences)', () => {
+  const full = new Map([['existing', stored()], ['expired', stored({ id: 'expired', endsAt: NOW - MIN })]]);
+
+  it('refuses a new silence once the store (expired ones included) holds the limit', () => {
+    expect(upsertSilence(full, posted(), NOW, newId, 2)).toEqual({ ok: false, error: { status: 400, message: 'exceeded maximum number of silences: 2 (limit: 2)' } });
+  });
+
+  it('still updates a silence in place at the limit', () => {
+    const update = posted({ id: 'existing', startsAt: NOW - 10 * MIN, comment: 'longer' });
+    expect(upsertSilence(full, update, NOW, newId, 2).ok).toBe(true);
+  });
+
+  it('accepts a new silence below the limit', () => {
+    expect(upsertSilence(full, posted(), NOW, newId, 3).ok).toBe(true);
+  });
+});

@@ -4,13 +4,13 @@
  * Returns the silences to store (an update that cannot happen in place
  * expires the old silence and creates a new one with a new id).
  */
+import { MAX_SILENCE_BYTES, MAX_SILENCES } from '../limits.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { PostableSilence } from './postable.js';
 import { validateSilenceMatchers } from './silence-matchers.js';
 import { silenceState, type Silence } from './types.js';
 
-/** Largest silence accepted (matchers, comment and all, as JSON): far above any real one. */
-export const MAX_SILENCE_BYTES = 64 * 1024;
+export { MAX_SILENCE_BYTES };
 
 export interface SilenceRejection {
   readonly status: 400 | 404;
@@ -30,6 +30,7 @@ export function upsertSilence(
   posted: PostableSilence,
   now: number,
   newId: () => string,
+  maxSilences = MAX_SILENCES,
 ): Result<SilenceChange, SilenceRejection> {
   if (posted.startsAt >= posted.endsAt) return reject(400, 'Failed to create silence: start time must be before end time');
   if (posted.endsAt < now) return reject(400, "Failed to create silence: end time can't be in the past");
@@ -51,6 +52,8 @@ export function upsertSilence(
   if (posted.id && !previous) return reject(404, `silence ${posted.id} not found`);
   if (previous && canUpdateInPlace(previous, candidate, now)) return ok({ id: previous.id, writes: [candidate] });
 
+  // Alertmanager's --silences.max-silences: only a silence that adds one to the store counts.
+  if (existing.size + 1 > maxSilences) return reject(400, `exceeded maximum number of silences: ${existing.size} (limit: ${maxSilences})`);
   const created: Silence = { ...candidate, id: newId(), startsAt: Math.max(candidate.startsAt, now) };
   const expired = previous && silenceState(previous, now) !== 'expired' ? [expiredAt(previous, now)] : [];
   return ok({ id: created.id, writes: [...expired, created] });

@@ -17,6 +17,8 @@ export interface RunningPeer {
   logs(): string;
   /** Stops the process (SIGTERM, then SIGKILL) and removes its temp folder. */
   stop(): Promise<void>;
+  /** Kills the process (its whole group when it has one) with SIGKILL at once, as a crash would; the temp folder stays until stop(). */
+  crash(): Promise<void>;
 }
 
 /** How to start a peer process. */
@@ -63,6 +65,10 @@ export async function startPeerProcess(options: PeerProcessOptions): Promise<Run
       await terminate(child, exited, options.processGroup);
       await rm(options.tempDir, { recursive: true, force: true });
     },
+    crash: async () => {
+      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) sendSignal(child.pid, options.processGroup, 'SIGKILL');
+      await exited;
+    },
   };
   try {
     await waitUntilReady(options.url, options.readyTimeoutMs, () => child.exitCode !== null || child.signalCode !== null);
@@ -91,17 +97,19 @@ async function waitUntilReady(url: string, timeoutMs: number, hasExited: () => b
 async function terminate(child: ChildProcess, exited: Promise<void>, group: boolean): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   const pid = child.pid;
-  const signal = (name: NodeJS.Signals): void => {
-    try {
-      process.kill(group ? -pid : pid, name);
-    } catch {
-      // Already gone.
-    }
-  };
+  const signal = (name: NodeJS.Signals): void => sendSignal(pid, group, name);
   signal('SIGTERM');
   const timer = setTimeout(() => signal('SIGKILL'), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
   // workerd children may outlive the group leader; make sure the group is gone.
   if (group) signal('SIGKILL');
+}
+
+function sendSignal(pid: number, group: boolean, name: NodeJS.Signals): void {
+  try {
+    process.kill(group ? -pid : pid, name);
+  } catch {
+    // Already gone.
+  }
 }

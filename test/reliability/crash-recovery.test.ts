@@ -1,0 +1,83 @@
+/**
+ * A crash loses no notification and sends none twice: edgealert (npm start,
+ * state on disk) is killed with SIGKILL, its whole process group at once,
+ * while a group waits for group_wait or while a delivery waits for its retry,
+ * then started again on the same state folder. The receiver must get the
+ * notification exactly once.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startCaptureServer, type CaptureServer } from '../conformance/harness/capture-server.js';
+import { startEdgealert } from '../conformance/harness/edgealert.js';
+import type { RunningPeer } from '../conformance/harness/peer-process.js';
+import { pushAlerts } from '../conformance/harness/push-alerts.js';
+
+const config = (hook: string, groupWait: string): string => `
+route:
+  receiver: web
+  group_by: [alertname]
+  group_wait: ${groupWait}
+  group_interval: 1h
+  repeat_interval: 4h
+receivers:
+  - name: web
+    webhook_configs:
+      - url: ${hook}
+`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('crash recovery (SIGKILL of the whole process group, restart on the same state)', () => {
+  let capture: CaptureServer;
+  let stateDir: string;
+  const peers: RunningPeer[] = [];
+
+  beforeEach(async () => {
+    capture = await startCaptureServer();
+    stateDir = await mkdtemp(join(tmpdir(), 'edgealert-crash-'));
+  });
+  afterEach(async () => {
+    for (const peer of peers.splice(0)) await peer.stop();
+    await capture.close();
+    await rm(stateDir, { recursive: true, force: true });
+  });
+
+  const start = async (yaml: string) => {
+    const peer = await startEdgealert(yaml, { stateDir });
+    peers.push(peer);
+    return peer;
+  };
+  const delivered = () => capture.requests.filter((r) => r.path === '/hook' && r.status === 200);
+
+  it('during group_wait: the notification arrives once, after the restart', async () => {
+    const yaml = config(capture.url('/hook'), '3s');
+    const first = await start(yaml);
+    expect((await pushAlerts(first, [{ labels: { alertname: 'Crash' } }])).status).toBe(200);
+    await sleep(1_000);
+    await first.crash();
+    expect(capture.requests).toEqual([]);
+
+    await start(yaml);
+    await capture.waitFor((r) => r.path === '/hook', 30_000);
+    await sleep(5_000); // a second notification would come by now
+    expect(delivered()).toHaveLength(1);
+    expect((delivered()[0]?.body as { alerts: unknown[] }).alerts).toHaveLength(1);
+  });
+
+  it('during a retry backoff (the receiver answered 500): delivered once, after the restart', async () => {
+    const yaml = config(capture.url('/hook'), '1s');
+    capture.respondWith(500, 1);
+    const first = await start(yaml);
+    expect((await pushAlerts(first, [{ labels: { alertname: 'CrashRetry' } }])).status).toBe(200);
+    await capture.waitFor((r) => r.path === '/hook' && r.status === 500, 15_000);
+    await first.crash();
+    expect(delivered()).toHaveLength(0);
+
+    await start(yaml);
+    await capture.waitFor((r) => r.path === '/hook' && r.status === 200, 60_000);
+    await sleep(5_000);
+    expect(delivered()).toHaveLength(1);
+  });
+});
