@@ -60,6 +60,7 @@ class Simulation {
     this.calls = {};
     this.armedAt = null;
     this.metricsAlarmAt = null;
+    this.posts = 0;
     sql.exec('CREATE TABLE IF NOT EXISTS counters (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
   }
 
@@ -131,7 +132,9 @@ class Simulation {
     this.now = t;
     this.counts.workerRequests++;
     this.counts.resolvedResends += resolvedResends;
-    const parsed = parseAlertBatch(body, { now: t, resolveTimeout: this.config.global.resolveTimeout });
+    // Each POST starts a trace, as src/api/request-log.ts does for a request without traceparent.
+    const traceId = (++this.posts).toString(16).padStart(32, '0');
+    const parsed = parseAlertBatch(body, { now: t, resolveTimeout: this.config.global.resolveTimeout, traceId });
     if (!parsed.ok || parsed.value.invalid.length > 0) throw new Error(`cost model: a push was refused: ${JSON.stringify(parsed)}`);
     countReceived(this.workerContext(), parsed.value.alerts, 0, t);
     const sources = this.config.inhibitRules.map((rule) => rule.sourceMatchers);

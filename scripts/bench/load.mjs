@@ -1,6 +1,7 @@
 // The ingest load generator: Node's http client only, one keep-alive agent
 // with 8 sockets and 8 senders each keeping one request in flight, cycling
 // through the batches. Latency is request start to the end of the response.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
 /** POSTs one body; resolves with the status once the response has ended. */
@@ -49,6 +50,7 @@ export async function runIngest({ url, batches, durationMs, connections = 8, hea
     const latencies = [];
     let alerts = 0;
     let failed = 0;
+    const cpuBefore = { machine: machineCpuSeconds(), self: process.cpuUsage() };
     const start = performance.now();
     const end = start + durationMs;
     await Promise.all(
@@ -65,8 +67,16 @@ export async function runIngest({ url, batches, durationMs, connections = 8, hea
       }),
     );
     const elapsed = (performance.now() - start) / 1000;
+    const self = process.cpuUsage(cpuBefore.self);
+    const machine = machineCpuSeconds();
+    // Cores busy during the window other than the load generator: the target (and anything else running).
+    const targetCores =
+      machine === undefined || cpuBefore.machine === undefined
+        ? undefined
+        : (machine - cpuBefore.machine - (self.user + self.system) / 1e6) / elapsed;
     return {
       alertsPerSecond: alerts / elapsed,
+      targetCores,
       requests: latencies.length,
       failed,
       p50: percentile(latencies, 50),
@@ -81,4 +91,15 @@ export function percentile(values, p) {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** CPU seconds the whole machine has spent busy (Linux /proc/stat), or undefined elsewhere. */
+function machineCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100; // USER_HZ
+  } catch {
+    return undefined;
+  }
 }

@@ -7,7 +7,9 @@
 // Both Workers run with wrangler's per-request log lines off (WRANGLER_LOG=warn):
 // printing them costs wrangler's Node process more CPU than the bare Worker
 // itself, on the same two cores. Alertmanager runs at its default log level
-// (the conformance harness starts it at debug, which logs every alert).
+// (the conformance harness starts it at debug, which logs every alert), which
+// logs nothing per request; bench.mjs runs edgealert both with LOG_LEVEL=warn,
+// the same, and with its default (a JSON line per request).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,10 +30,10 @@ process.env.WRANGLER_LOG = 'warn';
 /**
  * edgealert with `configYaml`, as `npm start -- --config FILE --port N --state DIR
  * --secrets FILE` runs it, with ingest authentication on (INGEST_TOKEN = `token`),
- * as a deployment has it.
+ * as a deployment has it, and `vars` (e.g. LOG_LEVEL) in the same file.
  */
-export function startEdgealert(configYaml, token) {
-  return harness.startEdgealert(configYaml, { secrets: { INGEST_TOKEN: token } });
+export function startEdgealert(configYaml, token, vars = {}) {
+  return harness.startEdgealert(configYaml, { secrets: { INGEST_TOKEN: token, ...vars } });
 }
 
 /** Alertmanager as the harness starts it (own storage, clustering off), at its default log level. */

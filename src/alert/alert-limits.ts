@@ -14,6 +14,11 @@ export function alertLimitProblem(labels: LabelSet, annotations: LabelSet): stri
     if (name.length > MAX_LABEL_NAME_LENGTH) return `label name "${name.slice(0, 32)}..." is ${name.length} characters long, the limit is ${MAX_LABEL_NAME_LENGTH}`;
     if (value.length > MAX_LABEL_VALUE_LENGTH) return `value of label "${name}" is ${value.length} characters long, the limit is ${MAX_LABEL_VALUE_LENGTH}`;
   }
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit, so bytes are only counted (which
+  // allocates) when that bound is over the limit: every alert of every push passes here.
+  let units = 0;
+  for (const name of Object.keys(annotations)) units += name.length + (annotations[name]?.length ?? 0);
+  if (units * 3 <= MAX_ANNOTATIONS_BYTES) return undefined;
   const encoder = new TextEncoder();
   let size = 0;
   for (const [name, value] of Object.entries(annotations)) size += encoder.encode(name).byteLength + encoder.encode(value).byteLength;
