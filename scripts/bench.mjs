@@ -61,7 +61,8 @@ try {
       log(`${name} ready at ${peer.url}`);
       return peer;
     });
-  const [edgealert, edgealertLogging, bare, alertmanager, cost, bundle, bundleMinified] = await Promise.all([
+  // allSettled: a start that fails must not leave the others running unstopped.
+  const settled = await Promise.allSettled([
     started(startEdgealert(benchConfig((path) => captures.edgealert.url(path)), token, { LOG_LEVEL: 'warn' }), 'edgealert'),
     started(startEdgealert(benchConfig((path) => captures.edgealert.url(path)), token), 'edgealert (default LOG_LEVEL)'),
     started(startBareWorker(), 'bare Worker'),
@@ -70,6 +71,9 @@ try {
     measureBundle(),
     measureBundle({ minify: true }),
   ]);
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [edgealert, edgealertLogging, bare, alertmanager, cost, bundle, bundleMinified] = settled.map((outcome) => outcome.value);
   Object.assign(results, { cost, bundle, bundleMinified });
 
   const batches = batchBodies(ingestAlerts(5_000, 200, Date.now() - 10 * 60_000));
