@@ -107,6 +107,7 @@ export function loadConfig(
     shards: raw.shards ?? 1,
     webhookIngest,
     heartbeats,
+    oncall: { people: new Map(), schedules: new Map(), escalationPolicies: new Map() },
     ...(silenceExpiryNotice ? { silenceExpiryNotice } : {}),
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,

@@ -7,6 +7,7 @@ import type { Matcher } from '../matcher/types.js';
 import type { TemplateSet } from '../template/index.js';
 import type { TimeIntervalSet } from '../timeinterval/types.js';
 import type { HeartbeatConfig, SilenceExpiryNotice } from './heartbeat-config.js';
+import type { OnCallConfig } from './oncall-types.js';
 import type { PagerdutyIntegration } from './pagerduty-config.js';
 import type { SlackIntegration } from './slack-config.js';
 
@@ -35,6 +36,8 @@ export interface Route {
   readonly notifyOnSilenceEnd: boolean;
   /** edgealert option (inherited, default false): an alert notified as firing, then silenced, still gets its resolved notice. */
   readonly sendResolvedWhenSilenced: boolean;
+  /** edgealert extension (inherited; `none` clears it): the escalation policy an incident of each group of this route runs. */
+  readonly escalation?: string;
 }
 
 /** HTTP client settings shared by HTTP integrations (Alertmanager's http_config, the subset Workers can honour). */
@@ -142,6 +145,8 @@ export interface Config {
   readonly heartbeats: readonly HeartbeatConfig[];
   /** A notice before a silence expires (edgealert extension), if configured. */
   readonly silenceExpiryNotice?: SilenceExpiryNotice;
+  /** People, schedules and escalation policies (edgealert extension). */
+  readonly oncall: OnCallConfig;
   /** The config text as written, secrets redacted as `<secret>` (for /api/v2/status). */
   readonly redactedOriginal: string;
   /** Every `${NAME}` the config references, for checks and redaction. */

@@ -26,11 +26,31 @@ export const notifyAlertSchema = z.object({
 });
 export type NotifyAlert = z.infer<typeof notifyAlertSchema>;
 
+export const INCIDENT_STATUSES = ['triggered', 'acknowledged', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/**
+ * Set on a page sent by an escalation (not on the route's own notifications):
+ * integrations add an acknowledge link or button where their format allows.
+ */
+export const incidentRefSchema = z.object({
+  id: z.string(),
+  status: z.enum(INCIDENT_STATUSES),
+  /** The escalation policy's name. */
+  policy: z.string(),
+  /** Where the incident is shown (UI page). */
+  url: z.string(),
+  /** A signed, expiring, single-use link that acknowledges without a login; absent when no ACK_LINK_SECRET is set or the incident is resolved. */
+  ackUrl: z.string().optional(),
+});
+export type IncidentRef = z.infer<typeof incidentRefSchema>;
+
 export const notificationSchema = z.object({
   receiver: z.string(),
   groupKey: z.string(),
   groupLabels: labelSet,
   alerts: z.array(notifyAlertSchema),
+  incident: incidentRefSchema.optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
