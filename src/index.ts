@@ -5,5 +5,6 @@ export { Dispatcher } from './durable/dispatcher.js';
 export { Silences } from './durable/silences.js';
 export { Metrics } from './durable/metrics.js';
 export { Heartbeats } from './durable/heartbeats.js';
+export { OnCall } from './durable/oncall.js';
 
 export default createWorker();

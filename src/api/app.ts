@@ -5,9 +5,13 @@
  */
 import { Hono } from 'hono';
 import { ConfigLoadError, configErrorFields } from '../durable/runtime-config.js';
+import { ackLinksApi } from './ack-links.js';
 import { alertsApi } from './alerts.js';
 import { authFailureLimit } from './auth-failure-limit.js';
 import { healthApi } from './health.js';
+import { incidentsApi } from './incidents.js';
+import { oncallApi } from './oncall.js';
+import { slackInteractionsApi } from './slack-interactions.js';
 import { httpMetrics } from './http-metrics.js';
 import { requestLog } from './request-log.js';
 import { heartbeatsApi } from './heartbeats.js';
@@ -30,6 +34,10 @@ export function createApp() {
   app.route('/api/v2', silencesApi);
   app.route('/webhook', webhookApi);
   app.route('/api/v1/heartbeats', heartbeatsApi);
+  app.route('/api/v1/incidents', incidentsApi);
+  app.route('/api/v1', oncallApi);
+  app.route('/api/v1/slack', slackInteractionsApi);
+  app.route('/ack', ackLinksApi);
   app.route('/metrics', metricsApi);
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {

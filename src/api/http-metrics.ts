@@ -1,12 +1,15 @@
 /**
  * RED metrics of the HTTP API: requests by route pattern, method and status,
- * and their duration by route pattern and method. The route is Hono's
+ * and their duration by route pattern and method; and each request once more
+ * by route class, for the cost counters (every request is a billed Worker
+ * request). The route is Hono's
  * pattern (`/api/v2/silence/:id`), never the raw path, so a scan of
  * random URLs cannot blow up the number of series.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import { HTTP_REQUEST_DURATION } from '../metrics/families.js';
+import { routeClass } from '../metrics/route-class.js';
 import { count, countObservation } from './worker-counters.js';
 
 export interface HttpMetricsOptions {
@@ -23,6 +26,7 @@ export function httpMetrics(options: HttpMetricsOptions = {}): MiddlewareHandler
     const route = routePattern(c);
     const method = c.req.method;
     count(c, 'edgealert_http_requests_total', { route, method, status: String(c.res.status) });
+    count(c, 'edgealert_worker_requests_total', { route_class: routeClass(route, method) });
     countObservation(c, HTTP_REQUEST_DURATION, { route, method }, (clock() - startedAt) / 1000);
   };
 }

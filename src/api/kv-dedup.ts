@@ -15,9 +15,14 @@ export interface DeliveryDedup {
   remember(key: string, windowMs: number): Promise<void>;
 }
 
-export function kvDeliveryDedup(kv: KVNamespace): DeliveryDedup {
+/** A KV operation as billed: a read (`get`) or a write (`put`). */
+export type KvOperation = 'read' | 'write';
+
+/** Dedup in `kv`; `onOperation` is told of each KV call made (for the cost counters). */
+export function kvDeliveryDedup(kv: KVNamespace, onOperation: (op: KvOperation) => void = () => {}): DeliveryDedup {
   return {
     async seen(key) {
+      onOperation('read');
       try {
         return (await kv.get(PREFIX + key)) !== null;
       } catch {
@@ -25,6 +30,7 @@ export function kvDeliveryDedup(kv: KVNamespace): DeliveryDedup {
       }
     },
     async remember(key, windowMs) {
+      onOperation('write');
       try {
         await kv.put(PREFIX + key, '1', { expirationTtl: Math.max(MIN_TTL_SECONDS, Math.ceil(windowMs / 1000)) });
       } catch {

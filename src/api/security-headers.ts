@@ -24,7 +24,8 @@ export function securityHeaders(options: SecurityHeadersOptions = {}) {
   const hsts = options.strictTransportSecurity ?? 'max-age=63072000; includeSubDomains';
   return createMiddleware(async function securityHeaders(c, next) {
     await next();
-    for (const [name, value] of Object.entries(fixed)) c.res.headers.set(name, value);
+    // A handler that serves a page may set its own Content-Security-Policy; everything else gets the fixed one.
+    for (const [name, value] of Object.entries(fixed)) if (!(name === 'Content-Security-Policy' && c.res.headers.has(name))) c.res.headers.set(name, value);
     if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', hsts);
   });
 }

@@ -21,3 +21,8 @@ export async function viewAllShards(env: Env, shards: number): Promise<ShardView
 export function silencesStub(env: Env) {
   return env.SILENCES.get(env.SILENCES.idFromName('silences'));
 }
+
+/** The one OnCall object: incidents, schedule overrides, pages. */
+export function oncallStub(env: Env) {
+  return env.ONCALL.get(env.ONCALL.idFromName('oncall'));
+}

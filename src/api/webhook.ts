@@ -34,7 +34,7 @@ webhookApi.post('/alertmanager/:receiver?', requireIngestAuth, async (c) => {
   const ctx = { now, resolveTimeout: config.webhookIngest.resolveTimeout, traceId: c.var.trace?.traceId, ...(upstreamReceiver ? { upstreamReceiver } : {}) };
   const { alerts, invalid } = alertsFromWebhook(payload.value, ctx);
 
-  const dedup = kvDeliveryDedup(c.env.EDGE_DEDUP);
+  const dedup = kvDeliveryDedup(c.env.EDGE_DEDUP, (op) => count(c, 'edgealert_kv_operations_total', { op }));
   const key = await deliveryKey(payload.value, upstreamReceiver);
   if (await dedup.seen(key)) {
     count(c, 'edgealert_edge_dedup_total', { result: 'hit' });

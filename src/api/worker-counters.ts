@@ -1,6 +1,6 @@
 /**
  * Counters and histograms counted by the Worker (ingest, edge dedup, HTTP
- * requests), batched per isolate and
+ * requests, Worker invocations and KV operations), batched per isolate and
  * added to the Metrics Durable Object at most every 10 seconds, in the
  * background (waitUntil), so counting costs no Durable Object request per
  * request. What an isolate holds when it is evicted is lost: metrics may
@@ -29,8 +29,18 @@ export function countObservation(c: Context<{ Bindings: Env }>, histogram: Histo
   flushWhenDue(c);
 }
 
+/** Counts an event outside an HTTP request (the cron trigger), batched the same way. */
+export function countEvent(env: Env, ctx: ExecutionContext, name: MetricName, labels?: Record<string, string>, by = 1): void {
+  increment(pending, name, labels, by);
+  if (flushDue()) ctx.waitUntil(flushCounters(env));
+}
+
 function flushWhenDue(c: Context<{ Bindings: Env }>): void {
-  if (Date.now() - lastFlushAt >= FLUSH_EVERY_MS) c.executionCtx.waitUntil(flushCounters(c.env));
+  if (flushDue()) c.executionCtx.waitUntil(flushCounters(c.env));
+}
+
+function flushDue(): boolean {
+  return Date.now() - lastFlushAt >= FLUSH_EVERY_MS;
 }
 
 /** Counts received alerts by status (firing/resolved at `now`) and the invalid ones, as Alertmanager does. */

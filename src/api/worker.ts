@@ -2,11 +2,12 @@
  * The Worker's handlers: the HTTP app, and the cron trigger
  * (wrangler.toml `[triggers] crons`), which asks the Heartbeats object to
  * sweep: re-evaluate every heartbeat and re-arm its alarm, in case an alarm
- * was missed.
+ * was missed. Each cron run is a Worker invocation, counted as one.
  */
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { createApp } from './app.js';
 import { heartbeatsStub } from './heartbeat-pings.js';
+import { countEvent } from './worker-counters.js';
 
 /** The default export of src/index.ts. */
 export function createWorker() {
@@ -14,6 +15,7 @@ export function createWorker() {
   return {
     fetch: app.fetch,
     async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+      countEvent(env, ctx, 'edgealert_worker_requests_total', { route_class: 'cron' });
       // Without heartbeats the sweep has nothing to do: no Durable Object request every five minutes.
       if (runtimeConfig(env).heartbeats.length > 0) ctx.waitUntil(heartbeatsStub(env).sweep());
     },

@@ -89,6 +89,18 @@ const DIFFER: [string, string, Verdict, Verdict][] = [
   ['proxy_url: Workers fetch has no proxy', hook('url: "http://x", http_config: {proxy_url: "http://proxy:3128"}'), 'accept', 'reject'],
   ['a *_file field: Workers have no files', hook('url: "http://x", http_config: {bearer_token_file: /t}'), 'accept', 'reject'],
   ['the shards extension', `route: {receiver: a}\n${R}\nshards: 4`, 'reject', 'accept'],
+  [
+    'the escalation extensions (a route escalation and its policy)',
+    `route: {receiver: a, routes: [{matchers: [x="1"], escalation: p}]}\n${R}\nescalation_policies: [{name: p, steps: [{notify: [a]}]}]`,
+    'reject',
+    'accept',
+  ],
+  [
+    'the people and schedules extensions',
+    `route: {receiver: a}\n${R}\npeople: {alice: {receivers: [a]}}\nschedules: [{name: s, rotations: [{participants: [alice], length: 1w, start: 2026-01-05T09:00}]}]`,
+    'reject',
+    'accept',
+  ],
   ['email to port 25: Cloudflare blocks outbound port 25', mail(`${MAIL}, smarthost: "mail.example.org:25"`), 'accept', 'reject'],
   ['an email password written in the config: credentials only as ${NAME}', mail(`${MAIL}, smarthost: "m:587", auth_password: pw`), 'accept', 'reject'],
   ['email tls_config.insecure_skip_verify: Workers sockets always verify', mail(`${MAIL}, smarthost: "m:587", tls_config: {insecure_skip_verify: true}`), 'accept', 'reject'],

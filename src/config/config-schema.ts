@@ -2,7 +2,8 @@
  * The whole routes.yaml: Alertmanager 0.25's config file (global, route,
  * receivers, inhibit_rules, templates, time_intervals, mute_time_intervals)
  * plus edgealert's optional top-level extensions (`shards`, `webhook_ingest`, `heartbeats`,
- * `silence_expiry_notice`, and the reserved `people`, `schedules`, `escalation_policies`).
+ * `silence_expiry_notice`, and the on-call `people`, `schedules`, `escalation_policies`:
+ * oncall-schema.ts).
  */
 import { z } from 'zod';
 import { globalSchema } from './global-schema.js';
@@ -10,7 +11,7 @@ import { heartbeatsSchema, silenceExpiryNoticeSchema } from './heartbeat-config.
 import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';
 import { receiverSchema } from './receiver-schema.js';
 import { routeSchema } from './route-schema.js';
-import { notYetSupported } from './refused-fields.js';
+import { escalationPoliciesSchema, peopleSchema, schedulesSchema } from './oncall-schema.js';
 import { durationSchema, expected, goString, labelNameSchema, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 import { RawScalar } from './yaml-tree.js';
@@ -55,9 +56,9 @@ export const configSchema = strictObject({
   // edgealert extensions.
   shards: shardsSchema.optional(),
   webhook_ingest: webhookIngestSchema.optional(),
-  people: notYetSupported,
-  schedules: notYetSupported,
-  escalation_policies: notYetSupported,
+  people: peopleSchema.optional(),
+  schedules: schedulesSchema.optional(),
+  escalation_policies: escalationPoliciesSchema.optional(),
   heartbeats: heartbeatsSchema.optional(),
   silence_expiry_notice: silenceExpiryNoticeSchema.optional(),
 });

@@ -55,7 +55,7 @@ describe('heartbeats:', () => {
     ['names are unique', `heartbeats: [{name: a, timeout: 1m}, {name: a, timeout: 2m}]`, 'heartbeats[1].name: heartbeat "a" is not unique'],
     ['the receiver must exist', `heartbeats: [{name: a, timeout: 1m, receiver: nope}]`, 'heartbeats[0].receiver: undefined receiver "nope" used in heartbeat'],
     ['alertname and heartbeat are set by edgealert', `heartbeats: [{name: a, timeout: 1m, labels: {heartbeat: x}}]`, 'heartbeats[0].labels.heartbeat: label "heartbeat" is set by edgealert'],
-    ['escalation is reserved', `heartbeats: [{name: a, timeout: 1m, escalation: critical}]`, 'heartbeats[0].escalation: not yet supported by edgealert'],
+    ['the escalation must be a policy', `heartbeats: [{name: a, timeout: 1m, receiver: pager, escalation: critical}]`, 'heartbeats[0].escalation: undefined escalation policy "critical" used in heartbeat (define it in escalation_policies, or write none)'],
     ['unknown fields are refused', `heartbeats: [{name: a, timeout: 1m, recevier: pager}]`, 'heartbeats[0].recevier: unknown field "recevier"; did you mean "receiver"?'],
     ['the silence expiry notice receiver must exist', `silence_expiry_notice: {receiver: nope, before: 15m}`, 'silence_expiry_notice.receiver: undefined receiver "nope" used in silence_expiry_notice'],
   ])('%s', (_why, extra, error) => {

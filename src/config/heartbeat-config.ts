@@ -8,7 +8,10 @@
  * `group_by: [alertname, heartbeat]`, `group_wait: 0s`, the root's
  * group_interval and repeat_interval, no `continue`. Without `receiver` the
  * HeartbeatMissing alert goes through the routing tree like any other.
- * `silence_expiry_notice` likewise adds `alertname="SilenceExpiring"`.
+ * The synthetic route escalates with the heartbeat's `escalation:` (`none`:
+ * not at all), else with the root route's, like a child route inherits it.
+ * `silence_expiry_notice` likewise adds `alertname="SilenceExpiring"`, a
+ * reminder that never escalates.
  * Synthetic routes have ids `0.hb:NAME` / `0.silence-expiry`, so the ids of
  * the routes written in the file (and the groups stored under them) do not
  * move when a heartbeat is added.
@@ -18,7 +21,7 @@ import { newMatcher, sortMatchers, formatMatchers } from '../matcher/index.js';
 import type { Matcher } from '../matcher/types.js';
 import type { ConfigError } from './config-error.js';
 import { matcherLines } from './matcher-fields.js';
-import { notYetSupported } from './refused-fields.js';
+import { effectiveEscalation } from './oncall-schema.js';
 import { durationSchema, expected, goString, LABEL_NAME_RE, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 import type { Route } from './types.js';
@@ -42,8 +45,8 @@ const heartbeatSchema = strictObject({
   receiver: goString.optional(),
   labels: labelMap.optional(),
   annotations: labelMap.optional(),
-  // Reserved until escalation policies land.
-  escalation: notYetSupported,
+  // A policy name or `none`, checked in oncall-checks.ts.
+  escalation: goString.optional(),
 });
 
 /** `heartbeats:`, a list. */
@@ -68,6 +71,8 @@ export interface HeartbeatConfig {
   /** Extra labels and annotations of the HeartbeatMissing alert. */
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The escalation policy of the synthetic route: the heartbeat's own, else the root route's; absent with `none` or without a receiver. */
+  readonly escalation?: string;
 }
 
 /** A loaded silence_expiry_notice. */
@@ -102,23 +107,29 @@ export function checkHeartbeats(
   return errors;
 }
 
-/** The loaded heartbeats. */
-export function buildHeartbeats(raw: readonly RawHeartbeat[]): HeartbeatConfig[] {
-  return raw.map((hb) => ({
-    name: hb.name,
-    matchers: hb.matchers ?? [],
-    timeout: hb.timeout,
-    ...(hb.receiver ? { receiver: hb.receiver } : {}),
-    labels: hb.labels ?? {},
-    annotations: hb.annotations ?? {},
-  }));
+/** The loaded heartbeats; `rootEscalation` is the root route's policy, which a heartbeat's route inherits. */
+export function buildHeartbeats(raw: readonly RawHeartbeat[], rootEscalation?: string): HeartbeatConfig[] {
+  return raw.map((hb) => {
+    const escalation = effectiveEscalation(hb.escalation, rootEscalation);
+    return {
+      name: hb.name,
+      matchers: hb.matchers ?? [],
+      timeout: hb.timeout,
+      ...(hb.receiver ? { receiver: hb.receiver } : {}),
+      labels: hb.labels ?? {},
+      annotations: hb.annotations ?? {},
+      ...(hb.receiver && escalation !== undefined ? { escalation } : {}),
+    };
+  });
 }
 
 /** The root with the synthetic routes of heartbeats and the silence expiry notice first among its children. */
 export function withSyntheticRoutes(root: Route, heartbeats: readonly HeartbeatConfig[], notice: SilenceExpiryNotice | undefined): Route {
   const synthetic: Route[] = [];
   for (const hb of heartbeats) {
-    if (hb.receiver) synthetic.push(syntheticRoute(root, `0.hb:${hb.name}`, { alertname: HEARTBEAT_ALERTNAME, heartbeat: hb.name }, hb.receiver, ['alertname', 'heartbeat']));
+    if (!hb.receiver) continue;
+    const route = syntheticRoute(root, `0.hb:${hb.name}`, { alertname: HEARTBEAT_ALERTNAME, heartbeat: hb.name }, hb.receiver, ['alertname', 'heartbeat']);
+    synthetic.push(hb.escalation === undefined ? route : { ...route, escalation: hb.escalation });
   }
   if (notice) synthetic.push(syntheticRoute(root, '0.silence-expiry', { alertname: SILENCE_EXPIRING_ALERTNAME }, notice.receiver, ['alertname', 'silence_id']));
   return synthetic.length === 0 ? root : { ...root, routes: [...synthetic, ...root.routes] };

@@ -10,11 +10,13 @@ import { isWithinPath, type ConfigError } from './config-error.js';
 import { configSchema } from './config-schema.js';
 import { crossCheck } from './cross-checks.js';
 import { sortByDocumentOrder } from './error-order.js';
-import { checkEmailConfigs } from './email-integrations.js';
 import { DEFAULT_HTTP_CONFIG, toHttpConfig } from './http-auth.js';
 import { buildHeartbeats, checkHeartbeats, withSyntheticRoutes } from './heartbeat-config.js';
 import { buildInhibitRules } from './inhibit-rules.js';
 import { integrationChecks } from './integration-checks.js';
+import { checkOnCall } from './oncall-checks.js';
+import { buildOnCall } from './oncall-config.js';
+import { checkEmailsAndContacts, contactReceivers } from './person-receivers.js';
 import { buildReceivers } from './receivers.js';
 import { redactConfigText } from './redact.js';
 import { buildRouteTree } from './route-tree.js';
@@ -75,9 +77,10 @@ export function loadConfig(
     ...(templates.ok ? [] : templates.error),
     ...(isRecord(secrets.tree) ? crossCheck(secrets.tree) : []),
     ...integrationChecks(tree),
-    ...(schema.success ? checkEmailConfigs(schema.data.receivers ?? [], schema.data.global, tree, env) : []),
+    ...(schema.success ? checkEmailsAndContacts(schema.data, tree, env) : []),
+    ...(schema.success ? checkOnCall(schema.data) : []),
   ].filter((e) => !secrets.unresolvedPaths.some((p) => isWithinPath(e.path, p)));
-  const errors = sortByDocumentOrder(scrubSecrets([...secrets.errors, ...found], secrets.values), doc);
+  const errors = sortByDocumentOrder(scrubSecrets(withoutRepeats([...secrets.errors, ...found]), secrets.values), doc);
   if (errors.length > 0 || !schema.success || !intervals.ok || !templates.ok) return err(errors);
 
   const raw = schema.data;
@@ -94,23 +97,36 @@ export function loadConfig(
   const receiverNames = new Set((raw.receivers ?? []).map((r) => r.name));
   const heartbeatErrors = checkHeartbeats(raw.heartbeats ?? [], raw.silence_expiry_notice, receiverNames);
   if (heartbeatErrors.length > 0) return err(heartbeatErrors);
-  const heartbeats = buildHeartbeats(raw.heartbeats ?? []);
+  const route = buildRouteTree(raw.route);
+  const heartbeats = buildHeartbeats(raw.heartbeats ?? [], route.escalation);
   const silenceExpiryNotice = raw.silence_expiry_notice;
   const globalHttp = toHttpConfig(raw.global?.http_config, DEFAULT_HTTP_CONFIG);
   return ok({
     global: { resolveTimeout: raw.global?.resolve_timeout ?? DEFAULT_RESOLVE_TIMEOUT, http: globalHttp },
-    route: withSyntheticRoutes(buildRouteTree(raw.route), heartbeats, silenceExpiryNotice),
-    receivers: buildReceivers(raw.receivers ?? [], globalHttp, raw.global),
+    route: withSyntheticRoutes(route, heartbeats, silenceExpiryNotice),
+    // People's contact receivers (person:NAME) come after the written ones.
+    receivers: buildReceivers([...(raw.receivers ?? []), ...contactReceivers(raw.people)], globalHttp, raw.global),
     inhibitRules: buildInhibitRules(raw.inhibit_rules ?? []),
     timeIntervals: intervals.value,
     templates: templates.value,
     shards: raw.shards ?? 1,
     webhookIngest,
     heartbeats,
-    oncall: { people: new Map(), schedules: new Map(), escalationPolicies: new Map() },
+    oncall: buildOnCall(raw),
     ...(silenceExpiryNotice ? { silenceExpiryNotice } : {}),
     redactedOriginal: redactConfigText(text, doc),
     secretNames: secrets.names,
+  });
+}
+
+/** The errors with exact repeats dropped (two checks may see the same global field from different entries). */
+function withoutRepeats(errors: readonly ConfigError[]): ConfigError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\n${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

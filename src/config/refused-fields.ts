@@ -1,7 +1,8 @@
 /**
  * Fields edgealert accepts in the file but refuses to load, each with the
  * reason: `*_file` fields (a Worker has no file system), Alertmanager
- * options a Worker's fetch cannot honour, and features reserved for later.
+ * options a Worker's fetch cannot honour, and features not implemented yet
+ * (NOT_YET_SUPPORTED).
  */
 import { z } from 'zod';
 
@@ -25,6 +26,3 @@ export function fileField(inlineField: string) {
 
 /** An Alertmanager or edgealert feature this build does not implement yet. */
 export const NOT_YET_SUPPORTED = 'not yet supported by edgealert';
-
-/** A reserved field: accepted in shape but refused with "not yet supported". */
-export const notYetSupported = refusedField(NOT_YET_SUPPORTED);

@@ -8,7 +8,6 @@
  */
 import { z } from 'zod';
 import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';
-import { notYetSupported } from './refused-fields.js';
 import { durationSchema, expected, goBool, goString, LABEL_NAME_RE, nonZeroDuration } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 
@@ -47,7 +46,7 @@ export interface RawRoute {
   group_wait?: number | undefined;
   group_interval?: number | undefined;
   repeat_interval?: number | undefined;
-  escalation?: unknown;
+  escalation?: string | undefined;
   notify_on_silence_end?: boolean | undefined;
   send_resolved_when_silenced?: boolean | undefined;
 }
@@ -68,8 +67,8 @@ export const routeSchema: z.ZodType<RawRoute> = strictObject({
   group_wait: durationSchema.optional(),
   group_interval: nonZeroDuration('group_interval').optional(),
   repeat_interval: nonZeroDuration('repeat_interval').optional(),
-  // edgealert extension, reserved: opens an incident per group (see DESIGN.md).
-  escalation: notYetSupported,
+  // edgealert extension: the policy an incident of each group runs (a name, or `none`); checked in oncall-checks.ts.
+  escalation: goString.optional(),
   // edgealert options, off by default, inherited like group_wait (README "Options").
   notify_on_silence_end: goBool.optional(),
   send_resolved_when_silenced: goBool.optional(),

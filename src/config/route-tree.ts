@@ -8,6 +8,8 @@
  *   (unused then); absent or `[]` inherits both;
  * - notify_on_silence_end, send_resolved_when_silenced (edgealert options):
  *   inherited like group_wait, false at the root unless set;
+ * - escalation (edgealert extension): inherited like receiver; `none`
+ *   clears it for the node and its subtree (unless a child names a policy);
  * - mute_time_intervals / active_time_intervals: never inherited;
  * - matchers: match, match_re and matchers together, sorted like
  *   Alertmanager (name, value, type);
@@ -16,8 +18,9 @@
  *   of the root's second child.
  */
 import { formatMatchers, sortMatchers } from '../matcher/index.js';
-import type { Route } from './types.js';
+import { effectiveEscalation } from './oncall-schema.js';
 import { GROUP_BY_ALL, type RawRoute } from './route-schema.js';
+import type { Route } from './types.js';
 
 /** Alertmanager's DefaultRouteOpts, the root's starting point (milliseconds). */
 export const ROOT_DEFAULTS = {
@@ -36,6 +39,7 @@ interface Inherited {
   readonly repeatInterval: number;
   readonly notifyOnSilenceEnd: boolean;
   readonly sendResolvedWhenSilenced: boolean;
+  readonly escalation?: string;
 }
 
 const ROOT_INHERITED: Inherited = {
@@ -80,6 +84,7 @@ function inherit(raw: RawRoute, parent: Inherited): Inherited {
   } else if (wantsAll) {
     groupByAll = true;
   }
+  const escalation = effectiveEscalation(raw.escalation, parent.escalation);
   return {
     receiver: raw.receiver || parent.receiver,
     groupBy,
@@ -89,5 +94,6 @@ function inherit(raw: RawRoute, parent: Inherited): Inherited {
     repeatInterval: raw.repeat_interval ?? parent.repeatInterval,
     notifyOnSilenceEnd: raw.notify_on_silence_end ?? parent.notifyOnSilenceEnd,
     sendResolvedWhenSilenced: raw.send_resolved_when_silenced ?? parent.sendResolvedWhenSilenced,
+    ...(escalation === undefined ? {} : { escalation }),
   };
 }

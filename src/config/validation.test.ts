@@ -60,7 +60,7 @@ const routeRules: Row[] = [
   ['repeat_interval is never zero', `route: {receiver: a, repeat_interval: 0s}\n${R}`, [['route.repeat_interval', 'repeat_interval cannot be zero']]],
   ['continue takes a YAML boolean, not a string', `route: {receiver: a, routes: [{continue: "true"}]}\n${R}`, [['route.routes[0].continue', 'expected true or false, got a string']]],
   ['a route is a mapping', `route: foo\n${R}`, [['route', 'expected a mapping (key: value), got a string']]],
-  ['escalation is reserved', `route: {receiver: a, routes: [{escalation: critical}]}\n${R}`, [['route.routes[0].escalation', 'not yet supported by edgealert']]],
+  ['escalation names a defined policy', `route: {receiver: a, routes: [{escalation: critical}]}\n${R}`, [['route.routes[0].escalation', 'undefined escalation policy "critical" used in route (define it in escalation_policies, or write none)']]],
 ];
 
 const matcherRules: Row[] = [
@@ -153,9 +153,10 @@ const extensions: Row[] = [
     `${ROUTE}\n${R}\nwebhook_ingest: {resolve_timeout: 2m}`,
     [['webhook_ingest.dedup_window', 'dedup_window (5m) must be at most half of webhook_ingest.resolve_timeout (2m), or repeats dropped at the edge would let firing alerts time out']],
   ],
-  ...['people', 'schedules', 'escalation_policies'].map(
-    (key): Row => [`${key} is reserved`, `${ROUTE}\n${R}\n${key}: [{name: x}]`, [[key, 'not yet supported by edgealert']]],
-  ),
+  // The on-call extensions in detail: oncall-config.test.ts.
+  ['people is a mapping of names', `${ROUTE}\n${R}\npeople: [{name: x}]`, [['people', 'expected a mapping of person names to contact methods, got a list']]],
+  ['a schedule has rotations', `${ROUTE}\n${R}\nschedules: [{name: x}]`, [['schedules[0].rotations', 'missing required field']]],
+  ['an escalation policy has steps', `${ROUTE}\n${R}\nescalation_policies: [{name: x}]`, [['escalation_policies[0].steps', 'missing required field']]],
 ];
 
 describe.each([

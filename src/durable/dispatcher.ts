@@ -1,7 +1,8 @@
 /**
  * The Dispatcher shard Durable Object: a thin shell around `Shard`. It loads
  * the shard from SQLite once, passes in the clock and fetch, and keeps one
- * alarm set at the shard's next due time.
+ * alarm set at the shard's next due time. It meters its own billed usage
+ * (requests, rows), which `view()` reports for /metrics.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { Shard, type IngestItem } from '../group/shard.js';
@@ -9,44 +10,58 @@ import { shardView, type ShardView } from '../group/shard-view.js';
 import { workerEmailIO } from '../notify/email/worker-email-io.js';
 import { createLogger, logLevelVar } from '../observability/log.js';
 import { externalUrl, maxAggregationGroups, runtimeConfig } from './runtime-config.js';
+import { oncallStub } from '../api/shards.js';
+import { AlarmSlot } from './alarm-slot.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
+import { UsageMeter } from '../metrics/usage-meter.js';
 import type { Silence } from '../silence/types.js';
 
 export class Dispatcher extends DurableObject<Env> {
   private shard: Shard | undefined;
-  private armedAt: number | null = null;
+  private readonly alarmSlot: AlarmSlot;
+  private readonly usage = new UsageMeter();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.alarmSlot = new AlarmSlot(ctx.storage);
     void ctx.blockConcurrencyWhile(async () => {
-      const storage = new SqlShardStorage(ctx.storage.sql);
-      this.armedAt = await ctx.storage.getAlarm();
-      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now(), this.armedAt, maxAggregationGroups(env));
+      const storage = new SqlShardStorage(this.usage.sql(ctx.storage.sql));
+      const storedAlarm = await this.alarmSlot.load();
+      this.shard = new Shard(runtimeConfig(env), storage, storage.load(), Date.now(), storedAlarm, maxAggregationGroups(env));
       await this.arm();
     });
   }
 
   /** Stores received alerts in their groups (RPC from the ingest Worker). */
   async ingest(items: IngestItem[]): Promise<void> {
+    this.usage.request('ingest');
     this.loaded().ingest(items, Date.now());
     await this.arm();
   }
 
   /** Replaces the silences this shard applies (pushed by the Silences object). */
   async setSilences(silences: Silence[]): Promise<void> {
+    this.usage.request('setSilences');
     this.loaded().setSilences(silences);
   }
 
-  /** Alerts and groups as they are now, for the read API. */
+  /** Alerts and groups as they are now, for the read API, and this object's usage so far. */
   async view(): Promise<ShardView> {
-    return shardView(this.loaded());
+    this.usage.request('view');
+    return { ...shardView(this.loaded()), usage: this.usage.snapshot() };
   }
 
   override async alarm(): Promise<void> {
-    this.armedAt = null;
+    this.usage.request('alarm');
+    this.alarmSlot.fired();
     await this.loaded().runDue({
       clock: () => Date.now(),
-      notify: { http: (url, init) => fetch(url, init), externalURL: externalUrl(this.env), email: workerEmailIO(this.env) },
+      notify: {
+        http: (url, init) => fetch(url, init),
+        externalURL: externalUrl(this.env),
+        email: workerEmailIO(this.env),
+        escalate: (update) => oncallStub(this.env).update(update),
+      },
       random: Math.random,
       log: createLogger({ level: logLevelVar(this.env) }),
     });
@@ -59,13 +74,8 @@ export class Dispatcher extends DurableObject<Env> {
   }
 
   private async arm(): Promise<void> {
-    const due = this.loaded().nextDueAt();
-    if (due === undefined) {
-      if (this.armedAt !== null) await this.ctx.storage.deleteAlarm();
-      this.armedAt = null;
-    } else if (this.armedAt === null || due < this.armedAt) {
-      await this.ctx.storage.setAlarm(due);
-      this.armedAt = due;
-    }
+    const before = this.alarmSlot.armedAt;
+    await this.alarmSlot.arm(this.loaded().nextDueAt());
+    this.usage.alarmChanged(before, this.alarmSlot.armedAt);
   }
 }

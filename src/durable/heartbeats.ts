@@ -3,7 +3,8 @@
  * and state, one alarm at the earliest deadline. A missed deadline sends the
  * HeartbeatMissing alert through the same dispatch path as ingest; the next
  * ping sends it resolved. The cron trigger calls `sweep()` as a safety net
- * for a missed alarm. Rules live in src/heartbeat/.
+ * for a missed alarm. Rules live in src/heartbeat/. It meters its own
+ * billed usage, which `scrape()` reports for /metrics.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Alert } from '../alert/types.js';
@@ -12,6 +13,8 @@ import { heartbeatRecordSchema, newRecord, type HeartbeatRecord } from '../heart
 import { nextDue, sweep } from '../heartbeat/sweep.js';
 import { onPing } from '../heartbeat/transitions.js';
 import { heartbeatView, type HeartbeatView } from '../heartbeat/view.js';
+import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
+import { UsageMeter } from '../metrics/usage-meter.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from './runtime-config.js';
 
@@ -20,11 +23,13 @@ const RETRY_MS = 5000;
 
 export class Heartbeats extends DurableObject<Env> {
   private readonly records = new Map<string, HeartbeatRecord>();
+  private readonly usage = new UsageMeter();
+  private readonly sql = this.usage.sql(this.ctx.storage.sql);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS heartbeats (name TEXT PRIMARY KEY, doc TEXT NOT NULL)');
-    for (const row of ctx.storage.sql.exec<{ doc: string }>('SELECT doc FROM heartbeats').toArray()) {
+    this.sql.exec('CREATE TABLE IF NOT EXISTS heartbeats (name TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+    for (const row of this.sql.exec<{ doc: string }>('SELECT doc FROM heartbeats').toArray()) {
       const record = heartbeatRecordSchema.parse(JSON.parse(row.doc));
       this.records.set(record.name, record);
     }
@@ -32,6 +37,7 @@ export class Heartbeats extends DurableObject<Env> {
 
   /** Pings heartbeats by name at now; the views of the ones that exist (unknown names are skipped). */
   async ping(names: string[]): Promise<HeartbeatView[]> {
+    this.usage.request('ping');
     const config = runtimeConfig(this.env);
     const now = Date.now();
     const views: HeartbeatView[] = [];
@@ -58,12 +64,34 @@ export class Heartbeats extends DurableObject<Env> {
 
   /** Every configured heartbeat with its last ping and state. */
   async list(): Promise<HeartbeatView[]> {
+    this.usage.request('list');
+    return this.views();
+  }
+
+  /** What a /metrics scrape needs, in one request: every heartbeat's view, and this object's usage since it started. */
+  async scrape(): Promise<{ heartbeats: HeartbeatView[]; usage: DurableObjectUsage }> {
+    this.usage.request('scrape');
+    return { heartbeats: this.views(), usage: this.usage.snapshot() };
+  }
+
+  /** The cron trigger's safety sweep. */
+  async sweep(): Promise<void> {
+    this.usage.request('sweep');
+    await this.evaluate();
+  }
+
+  override async alarm(): Promise<void> {
+    this.usage.request('alarm');
+    await this.evaluate();
+  }
+
+  private views(): HeartbeatView[] {
     const now = Date.now();
     return runtimeConfig(this.env).heartbeats.map((hb) => heartbeatView(hb, this.records.get(hb.name), now));
   }
 
-  /** Re-evaluates every heartbeat now and re-arms the alarm (the alarm, and the cron trigger's safety sweep). */
-  async sweep(): Promise<void> {
+  /** Re-evaluates every heartbeat now and re-arms the alarm. */
+  private async evaluate(): Promise<void> {
     const config = runtimeConfig(this.env);
     const result = sweep(config.heartbeats, this.records, Date.now());
     try {
@@ -73,15 +101,12 @@ export class Heartbeats extends DurableObject<Env> {
       const unsent = new Set(result.alerts.map((a) => a.labels.heartbeat));
       this.save(result.changed.filter((r) => !unsent.has(r.name)), result.removed);
       await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
+      this.usage.alarmSet();
       console.error(JSON.stringify({ level: 'error', event: 'heartbeat_send_failed', message: (error as Error).message }));
       return;
     }
     this.save(result.changed, result.removed);
     await this.arm();
-  }
-
-  override async alarm(): Promise<void> {
-    await this.sweep();
   }
 
   private async send(alerts: readonly Alert[]): Promise<void> {
@@ -95,8 +120,8 @@ export class Heartbeats extends DurableObject<Env> {
   private save(changed: readonly HeartbeatRecord[], removed: readonly string[]): void {
     if (changed.length === 0 && removed.length === 0) return;
     this.ctx.storage.transactionSync(() => {
-      for (const r of changed) this.ctx.storage.sql.exec('INSERT OR REPLACE INTO heartbeats (name, doc) VALUES (?, ?)', r.name, JSON.stringify(r));
-      for (const name of removed) this.ctx.storage.sql.exec('DELETE FROM heartbeats WHERE name = ?', name);
+      for (const r of changed) this.sql.exec('INSERT OR REPLACE INTO heartbeats (name, doc) VALUES (?, ?)', r.name, JSON.stringify(r));
+      for (const name of removed) this.sql.exec('DELETE FROM heartbeats WHERE name = ?', name);
     });
     for (const r of changed) this.records.set(r.name, r);
     for (const name of removed) this.records.delete(name);
@@ -107,7 +132,11 @@ export class Heartbeats extends DurableObject<Env> {
     const config = runtimeConfig(this.env);
     const untracked = config.heartbeats.some((hb) => !this.records.has(hb.name));
     const due = untracked ? Date.now() : nextDue(config.heartbeats, this.records);
-    if (due === undefined) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(due);
+    if (due === undefined) {
+      await this.ctx.storage.deleteAlarm();
+    } else {
+      await this.ctx.storage.setAlarm(due);
+      this.usage.alarmSet();
+    }
   }
 }

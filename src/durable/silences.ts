@@ -3,9 +3,12 @@
  * Every change is saved, then pushed to every Dispatcher shard, so the next
  * flush anywhere sees it; a push that fails is retried from the alarm.
  * Expired silences are kept for the retention period, then collected.
+ * It meters its own billed usage, which `scrape()` reports for /metrics.
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { Alert } from '../alert/types.js';
+import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
+import { UsageMeter } from '../metrics/usage-meter.js';
 import { sendToShards, shardStub } from '../api/shards.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { dueNotices, expiryNoticeAlert, nextNoticeAt, noticeKey } from '../silence/expiry-notice.js';
@@ -24,11 +27,13 @@ export class Silences extends DurableObject<Env> {
    * be sent again, which merges into the same alert and notifies nothing new.
    */
   private readonly noticed = new Set<string>();
+  private readonly usage = new UsageMeter();
+  private readonly sql = this.usage.sql(this.ctx.storage.sql);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
-    for (const row of ctx.storage.sql.exec<{ doc: string }>('SELECT doc FROM silences').toArray()) {
+    this.sql.exec('CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+    for (const row of this.sql.exec<{ doc: string }>('SELECT doc FROM silences').toArray()) {
       const silence = silenceSchema.parse(JSON.parse(row.doc));
       this.silences.set(silence.id, silence);
     }
@@ -36,6 +41,7 @@ export class Silences extends DurableObject<Env> {
 
   /** Creates or updates a silence; the id to return to the client, or why not. */
   async upsert(posted: PostableSilence): Promise<Result<{ id: string }, SilenceRejection>> {
+    this.usage.request('upsert');
     const change = upsertSilence(this.silences, posted, Date.now(), () => crypto.randomUUID(), maxSilences(this.env));
     if (!change.ok) return change;
     this.save(change.value.writes);
@@ -45,6 +51,7 @@ export class Silences extends DurableObject<Env> {
 
   /** Expires a silence now. */
   async expire(id: string): Promise<Result<void, SilenceRejection>> {
+    this.usage.request('expire');
     const expired = expireSilence(this.silences, id, Date.now());
     if (!expired.ok) return expired;
     if (expired.value) {
@@ -59,15 +66,23 @@ export class Silences extends DurableObject<Env> {
 
   /** Every silence, expired ones included (until collected). */
   async list(): Promise<Silence[]> {
+    this.usage.request('list');
     return [...this.silences.values()];
+  }
+
+  /** What a /metrics scrape needs, in one request: every silence, and this object's usage since it started. */
+  async scrape(): Promise<{ silences: Silence[]; usage: DurableObjectUsage }> {
+    this.usage.request('scrape');
+    return { silences: [...this.silences.values()], usage: this.usage.snapshot() };
   }
 
   /** Collects silences past their retention, and pushes again (a retry, or expiries to tell the shards about). */
   override async alarm(): Promise<void> {
+    this.usage.request('alarm');
     const now = Date.now();
     const collected = [...this.silences.values()].filter((s) => s.endsAt + SILENCE_RETENTION_MS <= now);
     for (const silence of collected) {
-      this.ctx.storage.sql.exec('DELETE FROM silences WHERE id = ?', silence.id);
+      this.sql.exec('DELETE FROM silences WHERE id = ?', silence.id);
       this.silences.delete(silence.id);
     }
     await this.sendExpiryNotices(now);
@@ -97,7 +112,7 @@ export class Silences extends DurableObject<Env> {
   private save(silences: readonly Silence[]): void {
     this.ctx.storage.transactionSync(() => {
       for (const silence of silences) {
-        this.ctx.storage.sql.exec('INSERT OR REPLACE INTO silences (id, doc) VALUES (?, ?)', silence.id, JSON.stringify(silence));
+        this.sql.exec('INSERT OR REPLACE INTO silences (id, doc) VALUES (?, ?)', silence.id, JSON.stringify(silence));
       }
     });
     for (const silence of silences) this.silences.set(silence.id, silence);
@@ -122,8 +137,12 @@ export class Silences extends DurableObject<Env> {
     } catch {
       next = Math.min(next ?? Infinity, Date.now() + PUSH_RETRY_MS);
     }
-    if (next === undefined) await this.ctx.storage.deleteAlarm();
-    else await this.ctx.storage.setAlarm(next);
+    if (next === undefined) {
+      await this.ctx.storage.deleteAlarm();
+    } else {
+      await this.ctx.storage.setAlarm(next);
+      this.usage.alarmSet();
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 /** A read-only copy of a shard's alerts and groups, as the read API needs them (RPC-safe plain data). */
 import type { Alert } from '../alert/types.js';
 import type { CounterValues } from '../metrics/counters.js';
+import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
 import type { Shard } from './shard.js';
 
 export interface GroupView {
@@ -14,6 +15,8 @@ export interface ShardView {
   readonly alerts: readonly Alert[];
   readonly groups: readonly GroupView[];
   readonly counters: CounterValues;
+  /** The shard object's own billed usage since it started (set by the Durable Object, not the shard). */
+  readonly usage?: DurableObjectUsage;
 }
 
 export function shardView(shard: Shard): ShardView {

@@ -34,6 +34,7 @@ import {
   type AggregationGroup,
 } from './aggregation-group.js';
 import { attemptDelivery } from './deliver.js';
+import { withEscalation } from '../escalation/escalation-notifier.js';
 import { alertSets, allDelivered, isSettled, nextAttemptAt, notificationFor, type FlushJob } from './flush-job.js';
 import { ReceiverRateLimits } from '../notify/rate-limit.js';
 import { EndsAtLedger, persistAction } from './ends-at-ledger.js';
@@ -202,7 +203,7 @@ export class Shard {
     if ([...this.jobs.values()].some((job) => job.groupId === group.id)) return;
     const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
     const snapshot = snapshotAlerts(members, now);
-    const notifiers = notifiersFor(receiver, this.config.templates);
+    const notifiers = withEscalation(route, notifiersFor(receiver, this.config.templates));
     const nflogEntry = (index: number) => this.nflog.get(nflogKey(group.id, route.receiver, index));
     const timeMuted = mutedByTime(route, this.config.timeIntervals, now);
     const options = applySilenceOptions({
@@ -234,7 +235,7 @@ export class Shard {
   private async deliver(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
     const route = findRoute(this.config.route, this.groups.get(job.groupId)?.routeId ?? '');
     const receiver = this.config.receivers.get(job.notification.receiver);
-    const notifier = receiver && notifiersFor(receiver, this.config.templates)[index];
+    const notifier = receiver && route && withEscalation(route, notifiersFor(receiver, this.config.templates))[index];
     const delivery = job.deliveries[index];
     if (!notifier || !delivery || !route) return this.giveUp(job);
     // A rate-limited receiver: wait for a token (not an attempt; the deadline still applies).

@@ -28,6 +28,12 @@ export const FAMILIES = [
   { name: 'edgealert_http_request_duration_seconds', type: 'histogram', help: 'HTTP request duration in seconds by route pattern and method.' },
   { name: 'edgealert_template_errors_total', type: 'counter', help: 'Templated notification fields that failed to render and were sent as "template error: ..." instead.' },
   { name: 'edgealert_edge_dedup_total', type: 'counter', help: 'Upstream webhook deliveries by edge dedup result (hit: answered at the edge without a Durable Object call).' },
+  { name: 'edgealert_heartbeats', type: 'gauge', help: 'Heartbeats by state (waiting: never pinged, ok, missing).' },
+  { name: 'edgealert_worker_requests_total', type: 'counter', help: 'Worker invocations by route class (alerts, webhook, heartbeat, metrics, health, read, write, unmatched, cron): billed as Worker requests.' },
+  { name: 'edgealert_durable_object_requests_total', type: 'counter', help: 'Durable Object requests (RPC calls and alarm invocations) by class and method, counted by the object: billed as Durable Object requests.' },
+  { name: 'edgealert_durable_object_rows_read_total', type: 'counter', help: 'SQLite rows read by the Durable Objects of a class (workerd cursor.rowsRead): billed as rows read.' },
+  { name: 'edgealert_durable_object_rows_written_total', type: 'counter', help: 'SQLite rows written by the Durable Objects of a class (workerd cursor.rowsWritten, plus one per setAlarm): billed as rows written.' },
+  { name: 'edgealert_kv_operations_total', type: 'counter', help: 'Workers KV operations by op (read, write): billed as KV reads and writes.' },
 ] as const satisfies readonly MetricFamily[];
 
 export type MetricName = (typeof FAMILIES)[number]['name'];

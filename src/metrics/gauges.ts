@@ -1,10 +1,12 @@
 /**
- * The gauges of a scrape, computed from what the shards and the Silences
- * object hold right now: alerts by state, silences by state, groups.
+ * The gauges of a scrape, computed from what the shards, the Silences and
+ * the Heartbeats objects hold right now: alerts by state, silences by state,
+ * groups, heartbeats by state.
  */
 import type { AlertStatus } from '../alert/gettable.js';
 import { isResolvedAt, type Alert } from '../alert/types.js';
 import type { ShardView } from '../group/shard-view.js';
+import { HEARTBEAT_STATES, type HeartbeatState } from '../heartbeat/state.js';
 import { silenceState, type Silence } from '../silence/types.js';
 import { increment, type CounterValues } from './counters.js';
 
@@ -22,5 +24,13 @@ export function gauges(views: readonly ShardView[], silences: readonly Silence[]
   for (const state of ['active', 'pending', 'expired']) increment(values, 'alertmanager_silences', { state }, 0);
   for (const silence of silences) increment(values, 'alertmanager_silences', { state: silenceState(silence, now) });
   increment(values, 'alertmanager_dispatcher_aggregation_groups', {}, views.reduce((n, v) => n + v.groups.length, 0));
+  return values;
+}
+
+/** Heartbeats by state; every state is present, 0 when none is in it. */
+export function heartbeatGauges(heartbeats: readonly { readonly state: HeartbeatState }[]): CounterValues {
+  const values: CounterValues = {};
+  for (const state of HEARTBEAT_STATES) increment(values, 'edgealert_heartbeats', { state }, 0);
+  for (const hb of heartbeats) increment(values, 'edgealert_heartbeats', { state: hb.state });
   return values;
 }

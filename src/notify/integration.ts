@@ -3,6 +3,7 @@
  * deliver a notification and report an outcome. Integrations never read the
  * clock or the global fetch; both come in through the context.
  */
+import type { GroupUpdate } from '../escalation/transitions.js';
 import type { EmailIO } from './email/email-io.js';
 import type { Notification } from './notification.js';
 import type { NotifyOutcome } from './outcome.js';
@@ -23,6 +24,8 @@ export interface NotifyContext {
   readonly onTemplateError?: () => void;
   /** SMTP connections and send_email bindings; without it email integrations fail (never retried). */
   readonly email?: EmailIO;
+  /** Hands a group's notification to the incident desk (routes with `escalation:`); absent where there is none. */
+  readonly escalate?: (update: GroupUpdate) => Promise<void>;
 }
 
 export interface Notifier {

@@ -5,7 +5,8 @@
  * and the HTML are templates. A from/to that fails to render or parse
  * fails the notification (there is no one to send to); any other field that
  * fails renders as `template error: ...` and the mail still goes out (the
- * shared fieldRenderer).
+ * shared fieldRenderer). A page sent by an incident ends with the
+ * incident's links (incident-block.ts).
  */
 import type { EmailIntegration } from '../../config/types.js';
 import { templateData } from '../../template/alertmanager/index.js';
@@ -13,6 +14,7 @@ import type { TemplateSet } from '../../template/index.js';
 import { err, ok, type Result } from '../../util/result.js';
 import type { Notification } from '../notification.js';
 import { fieldRenderer } from '../render-fields.js';
+import { withIncidentBlock } from './incident-block.js';
 import { parseAddressList } from './mime/address-list.js';
 import type { MessageContent } from './mime/message.js';
 
@@ -47,7 +49,8 @@ export function renderEmail(
     ...(config.text !== '' ? { text: render(config.text) } : {}),
     ...(config.html !== '' ? { html: render(config.html) } : {}),
   };
-  return ok({ from: from.value[0] as string, to: to.value, content });
+  const incident = notification.incident;
+  return ok({ from: from.value[0] as string, to: to.value, content: incident ? withIncidentBlock(content, incident) : content });
 }
 
 function addresses(templates: TemplateSet, text: string, data: unknown, field: 'from' | 'to'): Result<string[], string> {

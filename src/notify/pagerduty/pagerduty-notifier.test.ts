@@ -103,3 +103,11 @@ describe('secrets', () => {
     }
   });
 });
+
+describe('incident pages', () => {
+  it('carries the incident from the notification into the event', async () => {
+    const incident = { id: '7', status: 'triggered', policy: 'critical', url: 'https://ea.test/incidents/7' } as const;
+    const { calls } = await runNotifier(pagerduty('v2'), { ...diskNotification('firing'), incident }, { answers: [{ status: 202 }] });
+    expect(JSON.parse(calls[0]?.body ?? '')).toMatchObject({ links: [{ href: 'https://ea.test/incidents/7', text: 'edgealert incident 7' }] });
+  });
+});

@@ -29,7 +29,8 @@ export function pagerdutyNotifier(config: PagerdutyIntegration, templates: Templ
     sendResolved: config.sendResolved,
     notify: async (notification, ctx) => {
       const render = fieldRenderer(templates, notification, ctx.externalURL, ctx.onTemplateError);
-      const message = pagerdutyMessage(config, render, { action: eventAction(notification), dedupKey: await hashGroupKey(notification.groupKey) });
+      const dedupKey = await hashGroupKey(notification.groupKey);
+      const message = pagerdutyMessage(config, render, { action: eventAction(notification), dedupKey, incident: notification.incident });
       const encoded = encodeEvent(message);
       if (!encoded.ok) return tooBig(what, encoded.error.bytes);
       const answer = await postJsonAnswer(ctx.http, config.url, encoded.value.body, { what, http: config.http });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PagerdutyEventConfig } from '../../config/pagerduty-config.js';
 import { goJson } from '../go-json.js';
+import type { IncidentRef } from '../notification.js';
 import { encodeEvent, DETAILS_REMOVED, MAX_EVENT_BYTES } from './event-size.js';
 import { MAX_SUMMARY_RUNES, pagerdutyMessage } from './payload.js';
 
@@ -18,10 +19,10 @@ const EVENT: PagerdutyEventConfig = {
   group: '',
 };
 const asIs = (text: string) => text;
-const v2 = (event: Partial<PagerdutyEventConfig>, action: 'trigger' | 'resolve' = 'trigger') =>
-  pagerdutyMessage({ key: { api: 'v2', routingKey: 'rk' }, event: { ...EVENT, ...event } }, asIs, { action, dedupKey: 'dk' });
-const v1 = (event: Partial<PagerdutyEventConfig>, action: 'trigger' | 'resolve' = 'trigger') =>
-  pagerdutyMessage({ key: { api: 'v1', serviceKey: 'sk' }, event: { ...EVENT, ...event } }, asIs, { action, dedupKey: 'dk' });
+const v2 = (event: Partial<PagerdutyEventConfig>, action: 'trigger' | 'resolve' = 'trigger', incident?: IncidentRef) =>
+  pagerdutyMessage({ key: { api: 'v2', routingKey: 'rk' }, event: { ...EVENT, ...event } }, asIs, { action, dedupKey: 'dk', incident });
+const v1 = (event: Partial<PagerdutyEventConfig>, action: 'trigger' | 'resolve' = 'trigger', incident?: IncidentRef) =>
+  pagerdutyMessage({ key: { api: 'v1', serviceKey: 'sk' }, event: { ...EVENT, ...event } }, asIs, { action, dedupKey: 'dk', incident });
 
 describe('pagerdutyMessage', () => {
   it('v2: routing_key, dedup_key, event_action, payload with severity "error" by default; empty fields omitted', () => {
@@ -90,5 +91,41 @@ describe('encodeEvent (512 KB guard)', () => {
     const encoded = encodeEvent(v2({ links }));
     expect(encoded.ok).toBe(false);
     expect(!encoded.ok && encoded.error.bytes).toBeGreaterThan(MAX_EVENT_BYTES);
+  });
+});
+
+describe('pagerdutyMessage of an incident page', () => {
+  const incident: IncidentRef = { id: '42', status: 'triggered', policy: 'critical', url: 'https://ea.test/incidents/42', ackUrl: 'https://ea.test/ack/v1.a.b' };
+  const LINKS = [
+    { href: 'https://ea.test/incidents/42', text: 'edgealert incident 42' },
+    { href: 'https://ea.test/ack/v1.a.b', text: 'Acknowledge incident 42' },
+  ];
+
+  it('v2: adds the incident and its acknowledge link after the configured links', () => {
+    expect(v2({ links: [{ href: 'https://runbook.test', text: 'runbook' }] }, 'trigger', incident).links).toEqual([{ href: 'https://runbook.test', text: 'runbook' }, ...LINKS]);
+    expect(goJson(v2({}, 'trigger', incident))).toBe(
+      '{"routing_key":"rk","dedup_key":"dk","event_action":"trigger","payload":{"summary":"summary","source":"src","severity":"error"},' +
+        '"links":[{"href":"https://ea.test/incidents/42","text":"edgealert incident 42"},{"href":"https://ea.test/ack/v1.a.b","text":"Acknowledge incident 42"}]}\n',
+    );
+  });
+
+  it('v1: adds them to a trigger as link contexts, last', () => {
+    const message = v1({ details: { d: '1' } }, 'trigger', incident);
+    expect(Object.keys(message).slice(-2)).toEqual(['details', 'contexts']);
+    expect(message.contexts).toEqual(LINKS.map((l) => ({ type: 'link', ...l })));
+    expect(v1({}, 'resolve', incident)).not.toHaveProperty('contexts');
+  });
+
+  it.each([
+    ['acknowledged', { ...incident, status: 'acknowledged' as const }],
+    ['resolved', { ...incident, status: 'resolved' as const, ackUrl: undefined }],
+    ['triggered without a signed link', { ...incident, ackUrl: undefined }],
+  ])('links only the incident when it is %s', (_what, ref) => {
+    expect(v2({}, 'trigger', ref).links).toEqual([LINKS[0]]);
+  });
+
+  it('is the same message as before without an incident', () => {
+    expect(v2({ links: [{ href: 'h', text: 't' }] }, 'trigger', undefined)).toEqual(v2({ links: [{ href: 'h', text: 't' }] }));
+    expect(v1({}, 'trigger', undefined)).not.toHaveProperty('contexts');
   });
 });

@@ -23,6 +23,13 @@ export interface PagerdutyLink {
   readonly text: string;
 }
 
+/** A v1 context (https://developer.pagerduty.com/docs/events-api-v1/trigger-events/): edgealert sends links only. */
+export interface PagerdutyContext {
+  readonly type: 'link';
+  readonly href: string;
+  readonly text: string;
+}
+
 /** The v2 `payload`; timestamp is never set by Alertmanager. */
 export interface PagerdutyPayload {
   readonly summary: string;
@@ -50,6 +57,8 @@ export interface PagerdutyMessage {
   readonly details?: Readonly<Record<string, string>>;
   readonly images?: readonly PagerdutyImage[];
   readonly links?: readonly PagerdutyLink[];
+  /** v1 only, and only from edgealert (links of an incident page); Alertmanager never sends it. */
+  readonly contexts?: readonly PagerdutyContext[];
 }
 
 /**

@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SlackMessageConfig } from '../../config/slack-config.js';
 import { DEFAULT_MRKDWN_IN, encodeSlackMessage, MAX_TITLE_RUNES, slackMessage, slackUpdate } from './payload.js';
+import { EMPTY_MESSAGE_CONFIG } from './testdata/empty-message-config.js';
 
 /** Every field empty: what is left shows which fields Alertmanager always sends. */
-const EMPTY: SlackMessageConfig = {
-  channel: '',
-  username: '',
-  color: '',
-  title: '',
-  titleLink: '',
-  pretext: '',
-  text: '',
-  fields: [],
-  shortFields: false,
-  footer: '',
-  fallback: '',
-  callbackId: '',
-  iconEmoji: '',
-  iconUrl: '',
-  imageUrl: '',
-  thumbUrl: '',
-  linkNames: false,
-  mrkdwnIn: [],
-  actions: [],
-};
+const EMPTY = EMPTY_MESSAGE_CONFIG;
 /** Renders a template as itself, so tests see which config field went where. */
 const asIs = (text: string) => text;
 const attachment = (config: Partial<SlackMessageConfig>) => slackMessage({ ...EMPTY, ...config }, asIs).attachments[0];

@@ -7,8 +7,10 @@
  */
 import type { SlackActionConfig, SlackMessageConfig } from '../../config/slack-config.js';
 import { goJson, omitEmpty } from '../go-json.js';
+import type { IncidentRef } from '../notification.js';
 import type { RenderField } from '../render-fields.js';
 import { truncateInRunes } from '../truncate.js';
+import { incidentCallbackId, withIncidentActions } from './incident-actions.js';
 import type { SlackAction, SlackAttachment, SlackField, SlackMessage } from './wire.js';
 
 /** Slack's limit on an attachment title (https://api.slack.com/reference/messaging/attachments#legacy_fields). */
@@ -17,17 +19,23 @@ export const MAX_TITLE_RUNES = 1024;
 /** Alertmanager's mrkdwn_in when the config gives none. */
 export const DEFAULT_MRKDWN_IN: readonly string[] = ['fallback', 'pretext', 'text'];
 
-/** The message for one notification; `render` renders a field's template for it. */
-export function slackMessage(config: SlackMessageConfig, render: RenderField): SlackMessage {
+/**
+ * The message for one notification; `render` renders a field's template
+ * for it. A page sent by an incident also gets its buttons (incident-actions.ts).
+ */
+export function slackMessage(config: SlackMessageConfig, render: RenderField, incident?: IncidentRef): SlackMessage {
+  const configured = config.actions.map((a) => action(a, render));
+  const actions = incident ? withIncidentActions(configured, incident) : configured;
+  const callbackId = render(config.callbackId);
   const attachment: SlackAttachment = {
     ...omitEmpty('title', truncateInRunes(render(config.title), MAX_TITLE_RUNES).text),
     ...omitEmpty('title_link', render(config.titleLink)),
     ...omitEmpty('pretext', render(config.pretext)),
     text: render(config.text),
     fallback: render(config.fallback),
-    callback_id: render(config.callbackId),
+    callback_id: incident ? incidentCallbackId(callbackId, incident) : callbackId,
     ...(config.fields.length > 0 ? { fields: config.fields.map((f): SlackField => field(f.title, f.value, f.short ?? config.shortFields, render)) } : {}),
-    ...(config.actions.length > 0 ? { actions: config.actions.map((a) => action(a, render)) } : {}),
+    ...(actions.length > 0 ? { actions } : {}),
     ...omitEmpty('image_url', render(config.imageUrl)),
     ...omitEmpty('thumb_url', render(config.thumbUrl)),
     footer: render(config.footer),

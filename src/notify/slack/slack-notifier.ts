@@ -27,7 +27,8 @@ export function slackNotifier(config: SlackIntegration, templates: TemplateSet):
     name: 'slack',
     sendResolved: config.sendResolved,
     notify: async (notification, ctx) => {
-      const message = slackMessage(config.message, fieldRenderer(templates, notification, ctx.externalURL, ctx.onTemplateError));
+      const render = fieldRenderer(templates, notification, ctx.externalURL, ctx.onTemplateError);
+      const message = slackMessage(config.message, render, notification.incident);
       const { app } = config;
       if (!app) return postJson(ctx.http, config.url, encodeSlackMessage(message), { what: 'slack', http: config.http });
       return postWithApp({ ...config, app }, message, notification, ctx);

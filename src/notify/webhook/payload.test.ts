@@ -172,3 +172,28 @@ describe('webhookBody (version 4)', () => {
     },
   );
 });
+
+describe('webhookBody of an incident page', () => {
+  const incident = { id: '42', status: 'triggered', policy: 'critical', url: 'http://vm:37039/incidents/42', ackUrl: 'http://vm:37039/ack/v1.a.b' } as const;
+  const plain = (): Notification => notificationOf([{ ...ingest(README_ALERT), fingerprint: 'ae4f4d061fbfe4b8' }]);
+
+  it("appends an incident object after Alertmanager's fields, encoded as Go encodes the rest", () => {
+    const text = webhookBody({ ...plain(), incident }, 'http://vm:37039', 0);
+    expect(text).toBe(
+      `${GOLDEN.slice(0, -2)},"incident":{"id":"42","status":"triggered","policy":"critical","url":"http://vm:37039/incidents/42","ackUrl":"http://vm:37039/ack/v1.a.b"}}\n`,
+    );
+  });
+
+  it('leaves out ackUrl when the page has none', () => {
+    const { ackUrl: _, ...withoutLink } = incident;
+    expect(body({ ...plain(), incident: { ...withoutLink, status: 'resolved' } }).incident).toEqual({ id: '42', status: 'resolved', policy: 'critical', url: incident.url });
+  });
+
+  it('escapes the incident fields like the rest of the body', () => {
+    expect(webhookBody({ ...plain(), incident: { ...incident, policy: '<a&b>' } }, 'http://vm:37039', 0)).toContain('"policy":"\\u003ca\\u0026b\\u003e"');
+  });
+
+  it('is byte for byte the Alertmanager body without an incident', () => {
+    expect(webhookBody(plain(), 'http://vm:37039', 0)).toBe(GOLDEN);
+  });
+});

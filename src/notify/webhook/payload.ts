@@ -6,9 +6,13 @@
 import { commonLabels } from '../../alert/label-set.js';
 import { formatTime } from '../../alert/time.js';
 import { goJson, sortedKeys } from '../go-json.js';
-import { endsAtOf, type Notification } from '../notification.js';
+import { endsAtOf, type IncidentRef, type Notification } from '../notification.js';
 
-/** Renders the version-4 webhook body for a notification, keeping at most `maxAlerts` (0 = all). */
+/**
+ * Renders the version-4 webhook body for a notification, keeping at most
+ * `maxAlerts` (0 = all). A page sent by an incident adds an `incident`
+ * object after Alertmanager's fields (edgealert's only addition).
+ */
 export function webhookBody(notification: Notification, externalURL: string, maxAlerts: number): string {
   const all = notification.alerts;
   const kept = maxAlerts > 0 ? all.slice(0, maxAlerts) : all;
@@ -33,7 +37,14 @@ export function webhookBody(notification: Notification, externalURL: string, max
     version: '4',
     groupKey: notification.groupKey,
     truncatedAlerts: all.length - kept.length,
+    ...(notification.incident ? { incident: incidentJson(notification.incident) } : {}),
   });
+}
+
+/** The incident's fields in a fixed order; ackUrl only when the page carries one. */
+function incidentJson(incident: IncidentRef): Record<string, string> {
+  const { id, status, policy, url, ackUrl } = incident;
+  return { id, status, policy, url, ...(ackUrl === undefined ? {} : { ackUrl }) };
 }
 
 /** Go's regexp.QuoteMeta, which Alertmanager applies to the receiver name in template data. */

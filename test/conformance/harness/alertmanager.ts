@@ -2,23 +2,18 @@
  * The reference peer: the real Prometheus Alertmanager (Debian's 0.25
  * package), one process per test file, clustering off.
  */
-import { access, constants, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.js';
-import { startPeerProcess, type RunningPeer } from './peer-process.js';
+import { isExecutable, startPeerProcess, type RunningPeer } from './peer-process.js';
 
 /** Where Debian installs the binary; override with ALERTMANAGER_BIN. */
 export const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? '/usr/bin/prometheus-alertmanager';
 
 /** True when the Alertmanager binary is installed and executable (tests skip otherwise). */
-export async function alertmanagerAvailable(): Promise<boolean> {
-  try {
-    await access(ALERTMANAGER_BIN, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
+export function alertmanagerAvailable(): Promise<boolean> {
+  return isExecutable(ALERTMANAGER_BIN);
 }
 
 /** Extra command-line flags, e.g. `['--web.external-url=http://am.example']`. */

@@ -5,7 +5,7 @@
  * the same way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { access, constants, rm } from 'node:fs/promises';
 
 /** A started peer that speaks the Alertmanager HTTP API. */
 export interface RunningPeer {
@@ -111,5 +111,15 @@ function sendSignal(pid: number, group: boolean, name: NodeJS.Signals): void {
     process.kill(group ? -pid : pid, name);
   } catch {
     // Already gone.
+  }
+}
+
+/** True when `path` is an executable file (tests of a peer that is not installed skip). */
+export async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -13,4 +13,8 @@ export const TEST_SECRETS = {
   PD_ROUTING_KEY: 'R0UT1NGs3cr3t5e2b0123456789abcd',
   /** A PagerDuty v1 service key (`${PD_SERVICE_KEY}`). */
   PD_SERVICE_KEY: 'SERV1CEs3cr3t8a1f0123456789abcd',
+  /** Key of the signed acknowledgement links in pages. */
+  ACK_LINK_SECRET: 'ack-l1nk-s3cr3t-0b7e4d2a9c',
+  /** A Slack app's signing secret (interactivity requests). */
+  SLACK_SIGNING_SECRET: 'sl4ck-s1gn1ng-s3cr3t-e5f1',
 } as const;
