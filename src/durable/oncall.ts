@@ -32,6 +32,11 @@ export class OnCall extends DurableObject<Env> {
     });
   }
 
+  /** Loads the object (the constructor arms the alarm for handoff notices); the cron trigger calls it. */
+  async wake(): Promise<void> {
+    await this.arm();
+  }
+
   /** A group with an escalation notified (RPC from a Dispatcher shard's escalation delivery). */
   async update(update: GroupUpdate): Promise<void> {
     this.loaded().update(update, Date.now());
