@@ -55,7 +55,7 @@ export default defineConfig({
       {
         test: {
           name: 'conformance',
-          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/reliability/**/*.test.ts'],
+          include: ['test/conformance/**/*.test.ts', 'test/amtool/**/*.test.ts', 'test/upstream/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/reliability/**/*.test.ts', 'test/browser/**/*.test.ts'],
           exclude: ['test/conformance/harness/**'],
           environment: 'node',
           testTimeout: 120_000,

@@ -21,6 +21,7 @@ import { silencesApi } from './silences.js';
 import { securityHeaders } from './security-headers.js';
 import { statusApi } from './status.js';
 import { webhookApi } from './webhook.js';
+import { uiApp } from '../ui/app.js';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
@@ -39,6 +40,8 @@ export function createApp() {
   app.route('/api/v1/slack', slackInteractionsApi);
   app.route('/ack', ackLinksApi);
   app.route('/metrics', metricsApi);
+  app.get('/', (c) => c.redirect('/ui', 302));
+  app.route('/ui', uiApp);
   app.notFound((c) => c.json({ code: 404, message: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status, error.headers);

@@ -2,12 +2,20 @@
  * `authFailureLimit()`: after too many failed authentication attempts from
  * one client IP (CF-Connecting-IP; requests without it are not limited) within a minute, answers 429 with
  * Retry-After before checking anything. A failure is a 401 answered to a
- * request that sent an Authorization header (a guess); a request sending none
- * is told how to authenticate and is not counted.
+ * request that sent an Authorization header (a guess), or whose handler set
+ * `credentialsChecked` (the UI's sign-in form and session cookie); a request
+ * sending none is told how to authenticate and is not counted.
  */
 import { createMiddleware } from 'hono/factory';
 import { FailureLimiter, type FailureLimiterOptions } from '../auth/failure-limiter.js';
 import { HttpError } from './http-error.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by handlers that checked a credential sent other than in Authorization: their 401 counts as a failed attempt. */
+    credentialsChecked: boolean;
+  }
+}
 
 export interface AuthFailureLimitOptions extends FailureLimiterOptions {
   /** The per-isolate state; one is made per middleware by default. */
@@ -30,6 +38,7 @@ export function authFailureLimit(options: AuthFailureLimitOptions = {}) {
       throw new HttpError(429, message, { code: 429, message }, { 'Retry-After': String(wait) });
     }
     await next();
-    if (c.res.status === 401 && c.req.header('Authorization') !== undefined) limiter.fail(client, now());
+    const guessed = c.req.header('Authorization') !== undefined || c.get('credentialsChecked') === true;
+    if (c.res.status === 401 && guessed) limiter.fail(client, now());
   });
 }

@@ -13,6 +13,13 @@ export interface SecurityHeadersOptions {
   readonly strictTransportSecurity?: string;
 }
 
+/**
+ * Headers a page may choose for itself: its own CSP (nonces), and a referrer
+ * policy that lets the browser send its Origin on the page's own form posts
+ * (under no-referrer, Chrome sends `Origin: null`).
+ */
+const PAGE_SETTABLE: ReadonlySet<string> = new Set(['Content-Security-Policy', 'Referrer-Policy']);
+
 /** Middleware adding the security headers to every response, errors included. */
 export function securityHeaders(options: SecurityHeadersOptions = {}) {
   const fixed: Readonly<Record<string, string>> = {
@@ -24,8 +31,8 @@ export function securityHeaders(options: SecurityHeadersOptions = {}) {
   const hsts = options.strictTransportSecurity ?? 'max-age=63072000; includeSubDomains';
   return createMiddleware(async function securityHeaders(c, next) {
     await next();
-    // A handler that serves a page may set its own Content-Security-Policy; everything else gets the fixed one.
-    for (const [name, value] of Object.entries(fixed)) if (!(name === 'Content-Security-Policy' && c.res.headers.has(name))) c.res.headers.set(name, value);
+    // A handler that serves a page may set its own Content-Security-Policy and Referrer-Policy; everything else gets the fixed ones.
+    for (const [name, value] of Object.entries(fixed)) if (!(PAGE_SETTABLE.has(name) && c.res.headers.has(name))) c.res.headers.set(name, value);
     if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', hsts);
   });
 }

@@ -7,7 +7,7 @@ import { ALERTMANAGER_API_VERSION, VERSION } from '../version.js';
 export const statusApi = new Hono<{ Bindings: Env }>();
 
 /** When this isolate loaded the code: the closest thing a Worker has to a process start. */
-const startedAt = new Date().toISOString();
+export const startedAt = new Date().toISOString();
 
 statusApi.get('/status', requireScope('read'), (c) => {
   const config = runtimeConfig(c.env);
