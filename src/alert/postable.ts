@@ -3,7 +3,7 @@
  * the request schema, then Alertmanager's defaulting and validation, one
  * alert at a time so that one bad alert does not reject the batch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertLimitProblem } from './alert-limits.js';
 import { fingerprint } from './fingerprint.js';
 import { goQuote } from '../matcher/go-quote.js';

@@ -5,7 +5,7 @@
  * body `{"by": "alice"}` names who acted, for the timeline).
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeskAction } from '../escalation/desk.js';
 import { INCIDENT_STATUSES } from '../notify/notification.js';
 import { parseJson } from '../util/parse-json.js';

@@ -5,7 +5,7 @@
  * `silence_expiry_notice`, and the on-call `people`, `schedules`, `escalation_policies`:
  * oncall-schema.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { globalSchema } from './global-schema.js';
 import { heartbeatsSchema, silenceExpiryNoticeSchema } from './heartbeat-config.js';
 import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';

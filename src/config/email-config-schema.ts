@@ -11,7 +11,7 @@
  * are refused with the reason. Header names are checked and compared in
  * Go's canonical form (`subject` and `Subject` collide, as in Alertmanager).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalHeaderName, isHeaderName } from '../notify/email/mime/header-name.js';
 import { hostPortSchema } from './address-schemas.js';
 import { fileField, refusedField } from './refused-fields.js';

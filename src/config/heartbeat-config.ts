@@ -16,7 +16,7 @@
  * the routes written in the file (and the groups stored under them) do not
  * move when a heartbeat is added.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { newMatcher, sortMatchers, formatMatchers } from '../matcher/index.js';
 import type { Matcher } from '../matcher/types.js';
 import type { ConfigError } from './config-error.js';

@@ -10,7 +10,7 @@
  *   always verifies certificates and cannot use a proxy;
  * - oauth2: not yet supported.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fileField, NOT_YET_SUPPORTED, refusedField } from './refused-fields.js';
 import { goBool, goString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';

@@ -7,7 +7,7 @@
  *   (`{service=~"^(?:foo|bar)$"}`),
  * - `matchers: ['a="1"', 'b=~"x|y", c!=""']` (any number per entry).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { compileRegex, newMatcher, parseMatchers } from '../matcher/index.js';
 import type { Matcher, MatchType } from '../matcher/types.js';
 import { expected, goString, LABEL_NAME_RE } from './scalar-schemas.js';

@@ -7,7 +7,7 @@
  * What needs the rest of the config (names known and unique, steps in
  * order) is in oncall-checks.ts and person-receivers.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseAddressList } from '../notify/email/mime/address-list.js';
 import { parseLocation, timeIntervalSchema, type TimeInterval } from '../timeinterval/index.js';
 import { listField, splitUnknownKeys } from '../timeinterval/schema-helpers.js';

@@ -6,7 +6,7 @@
  * endpoint; edgealert uses the entry's own `url` for them when one is given
  * (tests, proxies).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PAGERDUTY_FIELD_DEFAULTS } from '../template/alertmanager/index.js';
 import { httpUrlSchema } from './address-schemas.js';
 import { toHttpConfig } from './http-auth.js';

@@ -6,7 +6,7 @@
  * so each integration can be enabled on its own later by giving it a real
  * schema here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailConfigSchema } from './email-config-schema.js';
 import { httpConfigSchema } from './http-config-schema.js';
 import { pagerdutyConfigSchema } from './pagerduty-config.js';

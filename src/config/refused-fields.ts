@@ -4,7 +4,7 @@
  * options a Worker's fetch cannot honour, and features not implemented yet
  * (NOT_YET_SUPPORTED).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A field that must be absent; when present, loading fails with `message`. */
 export function refusedField(message: string) {

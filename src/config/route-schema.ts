@@ -6,7 +6,7 @@
  * time intervals exist, rules for the root) are in cross-checks.ts;
  * inheritance is in route-tree.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { equalMatchMap, matcherLines, regexMatchMap } from './matcher-fields.js';
 import { durationSchema, expected, goBool, goString, LABEL_NAME_RE, nonZeroDuration } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';

@@ -4,7 +4,7 @@
  * scalar as written, a bool takes only YAML booleans (`"true"` quoted is an
  * error), an unsigned int only integers. Also durations and label names.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from './duration.js';
 import { RawScalar } from './yaml-tree.js';
 

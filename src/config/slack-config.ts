@@ -9,7 +9,7 @@
  * A field left out gets Alertmanager's default template; a field written
  * as "" stays empty, as with Go's yaml decoding over the defaults.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SLACK_FIELD_DEFAULTS } from '../template/alertmanager/index.js';
 import { httpUrlSchema } from './address-schemas.js';
 import { toHttpConfig } from './http-auth.js';

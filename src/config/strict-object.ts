@@ -9,7 +9,7 @@
  * per-key messages into the issue message and `unknownFieldErrors` decodes
  * them again (both ends live in this file).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { expected } from './scalar-schemas.js';
 
 const MARKER = '\u0000unknown-fields:';

@@ -7,7 +7,7 @@
  * and the config disagree). A glob that matches nothing is fine, as in
  * Alertmanager.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareGoStrings } from '../matcher/go-compare.js';
 import { err, ok, type Result } from '../util/result.js';
 import { loadTemplates, type TemplateFile } from '../template/alertmanager/index.js';

@@ -7,7 +7,7 @@
  * rows are added to the same counters, so they are saved with them.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { z } from 'zod';
+import * as z from 'zod';
 import { mergeCounters, type CounterValues } from '../metrics/counters.js';
 import { usageSeries } from '../metrics/durable-object-usage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';

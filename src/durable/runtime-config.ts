@@ -7,7 +7,7 @@
  * every request with the list of problems, which `edgealert check` reports
  * before deploy.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatConfigErrors, loadConfig, type Config } from '../config/index.js';
 import { bundledConfigText, bundledTemplates } from '../generated/config-bundle.js';
 import { MAX_AGGREGATION_GROUPS_PER_SHARD, MAX_SILENCES } from '../limits.js';

@@ -1,8 +1,13 @@
-/** DeskStorage on the OnCall Durable Object's SQLite database; rows are validated with zod when read back. */
-import { z } from 'zod';
+/**
+ * DeskStorage on the OnCall Durable Object's SQLite database; rows are
+ * validated with zod when read back. The object passes its metered `sql`, so
+ * these rows show on /metrics.
+ */
+import * as z from 'zod';
 import { issuedLinkSchema, type DeskSnapshot, type DeskStorage, type IssuedLink } from '../escalation/desk-storage.js';
 import { incidentSchema, type Incident } from '../escalation/incident.js';
 import { flushJobSchema, type FlushJob } from '../group/flush-job.js';
+import type { SqlExec } from '../metrics/usage-meter.js';
 import { overrideSchema, type Override } from '../oncall/override.js';
 import { SqlDocs } from './sql-docs.js';
 
@@ -11,7 +16,7 @@ type Table = 'incidents' | 'jobs' | 'overrides' | 'links' | 'meta';
 export class SqlDeskStorage implements DeskStorage {
   private readonly docs: SqlDocs<Table>;
 
-  constructor(sql: SqlStorage) {
+  constructor(sql: SqlExec) {
     this.docs = new SqlDocs(sql, ['incidents', 'jobs', 'overrides', 'links', 'meta']);
   }
 

@@ -12,7 +12,7 @@
  * bills 1 row, a new row 2. The Dispatcher passes its metered `sql`
  * (src/metrics/usage-meter.ts), so these rows show on /metrics.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { groupRecordSchema } from '../group/aggregation-group.js';
 import { flushJobSchema } from '../group/flush-job.js';
 import type { ShardSnapshot, ShardStorage } from '../group/shard-storage.js';

@@ -14,7 +14,7 @@
  * before the payload is read. A link works once: the incident desk
  * remembers each nonce until its expiresAt, which is why verify returns both.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeBase64url, encodeBase64url } from '../util/base64url.js';
 import { hmacSha256, verifyHmacSha256 } from '../util/hmac.js';
 import { err, ok, type Result } from '../util/result.js';

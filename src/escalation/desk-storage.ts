@@ -2,7 +2,7 @@
  * What the incident desk persists, as a synchronous interface (Durable
  * Object SQLite storage is synchronous); `memoryDeskStorage` backs unit tests.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FlushJob } from '../group/flush-job.js';
 import type { Override } from '../oncall/override.js';
 import type { Incident } from './incident.js';

@@ -4,7 +4,7 @@
  * resolves it by hand). Stored as one JSON document per incident; every
  * change is a pure function of the previous document (see transitions.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INCIDENT_STATUSES, notifyAlertSchema } from '../notify/notification.js';
 
 /** How an action reached edgealert. */

@@ -6,7 +6,7 @@
  * or at once when an alert inserted before that first flush started more than
  * group_wait ago. After every flush the next tick is group_interval later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LabelSet } from '../alert/labels.js';
 import type { Alert } from '../alert/types.js';
 import type { Route } from '../config/types.js';

@@ -4,7 +4,7 @@
  * retries resume after a restart; it ends when every integration has been
  * delivered or given up, or when the next group_interval tick arrives.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { notificationSchema } from '../notify/notification.js';
 import { FAILURE_REASONS } from '../notify/outcome.js';
 

@@ -2,7 +2,7 @@
  * What the Heartbeats object remembers of each heartbeat: when it was last
  * pinged and whether it is missing. Stored as one row per heartbeat.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `waiting`: never pinged since tracking began; `ok`: pinged within its timeout; `missing`: not. */
 export const HEARTBEAT_STATES = ['waiting', 'ok', 'missing'] as const;

@@ -4,7 +4,7 @@
  * alerts without an end, which resolve after webhook_ingest.resolve_timeout
  * unless delivered again; resolved alerts keep their endsAt.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeAlert, timestampSchema } from '../alert/postable.js';
 import type { Alert } from '../alert/types.js';
 

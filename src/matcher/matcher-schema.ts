@@ -3,7 +3,7 @@
  * lines, API `filter` parameters). The only file in this module that knows
  * about zod.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Result } from '../util/result.js';
 import { parseMatcher, parseMatchers } from './parse-matcher.js';
 

@@ -3,7 +3,7 @@
  * integration. Alerts are identified by their label hash (the fingerprint),
  * so annotation changes never cause a notification.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const nflogEntrySchema = z.object({
   firing: z.array(z.string()),

@@ -3,7 +3,7 @@
  * snapshotted at the tick, in Alertmanager's order, with firing alerts'
  * endsAt cleared (they must not resolve while a notification is retried).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { sortAlerts } from '../alert/sort.js';
 import { ZERO_TIME } from '../alert/time.js';
 import { isResolvedAt, type Alert } from '../alert/types.js';

@@ -3,7 +3,7 @@
  * An override puts its person on call for its schedule during [start, end),
  * above every layer. Where overrides overlap, the latest created wins.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTime, ZERO_TIME } from '../alert/time.js';
 import type { OnCallConfig } from '../config/oncall-types.js';
 import { err, ok, type Result } from '../util/result.js';

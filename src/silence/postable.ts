@@ -1,5 +1,5 @@
 /** The body of POST /api/v2/silences (Alertmanager's PostableSilence). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTime, ZERO_TIME } from '../alert/time.js';
 
 const time = z

@@ -2,7 +2,7 @@
  * A silence: matchers that mute alerts between startsAt and endsAt.
  * Times are epoch milliseconds; matchers are kept as the API gives them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SILENCE_STATES = ['active', 'pending', 'expired'] as const;
 export type SilenceState = (typeof SILENCE_STATES)[number];

@@ -9,7 +9,7 @@
  * Input is plain data (JSON-like), where a scalar may also arrive wrapped
  * with its source text, as config/yaml-tree.ts's RawScalar does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Result } from '../util/result.js';
 
 /** A scalar wrapped with its source text: a class instance with `value` and `source: string`. */

@@ -11,7 +11,7 @@
  * year 0, `time_intervals: [~]` matches any time, and a null named entry is
  * skipped.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok, type Result } from '../util/result.js';
 import { parseLocation } from './location.js';
 import { parseDayOfMonthRange, parseMonthRange, parseWeekdayRange, parseYearRange } from './parse-range.js';

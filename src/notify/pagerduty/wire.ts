@@ -7,7 +7,7 @@
  * `"payload":null` (Go's zero values without omitempty).
  * https://developer.pagerduty.com/docs/events-api-v2/trigger-events/
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const EVENT_ACTIONS = ['trigger', 'resolve'] as const;
 export type EventAction = (typeof EVENT_ACTIONS)[number];

@@ -8,7 +8,7 @@
  * https://api.slack.com/authentication/verifying-requests-from-slack
  * https://api.slack.com/interactivity/handling#payloads
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { verifyHmacSha256 } from '../../util/hmac.js';
 import { err, ok, type Result } from '../../util/result.js';
 import { readIncidentAction, type SlackIncidentAction } from './incident-actions.js';

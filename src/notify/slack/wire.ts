@@ -7,7 +7,7 @@
  * later Alertmanager releases.
  * https://api.slack.com/reference/messaging/attachments
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface SlackField {
   readonly title?: string;

@@ -3,7 +3,7 @@
  * /api/v2/alerts/groups (every shard's view, silences and inhibition
  * resolved by the same functions), parsed into typed values.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALERT_STATES, type AlertQuery } from '../../alert/gettable.js';
 import { silencesStub, viewAllShards } from '../../api/shards.js';
 import { runtimeConfig } from '../../durable/runtime-config.js';

@@ -5,7 +5,7 @@
  * is a 401 that counts toward the auth-failure limit.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { accessOf } from '../session/access.js';
 import { newSession } from '../session/cookie.js';
 import { renderPage } from '../render.js';

@@ -6,7 +6,7 @@
  * matcher syntax and rules); the Silences object decides everything else,
  * with the same code as POST /api/v2/silences.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTime, ZERO_TIME } from '../../alert/time.js';
 import { formatDuration, parseDuration } from '../../config/duration.js';
 import type { PostableSilence } from '../../silence/postable.js';
