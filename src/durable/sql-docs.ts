@@ -1,11 +1,14 @@
 /**
  * JSON documents in Durable Object SQLite tables: one table per kind of
  * record, `(id TEXT PRIMARY KEY, doc TEXT) WITHOUT ROWID`, so an upsert bills
- * one row written (see sql-shard-storage.ts for the measurement).
+ * one row written (see sql-shard-storage.ts for the measurement). Takes the
+ * SQL API or a metered wrapper of it (src/metrics/usage-meter.ts).
  */
+import type { SqlExec } from '../metrics/usage-meter.js';
+
 export class SqlDocs<Table extends string> {
   constructor(
-    private readonly sql: SqlStorage,
+    private readonly sql: SqlExec,
     tables: readonly Table[],
   ) {
     for (const table of tables) sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
