@@ -2,27 +2,14 @@
  * The edgealert command run as a real process (node bin/edgealert.mjs), as a
  * reviewer or a CI job runs it: output, errors and exit codes.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const run = promisify(execFile);
 let dir: string;
-
-async function edgealert(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/edgealert.mjs'), ...args], { cwd: dir, timeout: 60_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (e) {
-    const failure = e as { code?: number; stdout?: string; stderr?: string };
-    return { stdout: failure.stdout ?? '', stderr: failure.stderr ?? '', code: failure.code ?? 1 };
-  }
-}
+const edgealert = (...args: string[]) => runCli(dir, args);
 
 const CONFIG = `
 route:
