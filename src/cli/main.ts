@@ -127,7 +127,7 @@ async function diff(paths: string[], labelsFile: string | undefined, source: Liv
   const samples = labelsFile ? parseLabelFile(files.readFile(labelsFile) ?? '') : source && (await fetchFiringLabelSets(source));
   if (!samples) return fail(USAGE, 2);
   if (!samples.ok) return labelsFile ? fail(`${samples.error}\n`, 2) : liveFailure(samples);
-  return diffRouting(before.value.config.route, after.value.config.route, samples.value);
+  return diffRouting(before.value.config, after.value.config, samples.value);
 }
 
 const result = await run(process.argv.slice(2)).catch((e: unknown) => fail(`edgealert: ${(e as Error).message}\n`, 2));

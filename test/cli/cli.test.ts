@@ -124,11 +124,27 @@ describe('edgealert diff', () => {
     const result = await edgealert('diff', 'routes.yaml', 'changed.yaml', '--labels', 'samples.txt');
     expect(result.code).toBe(3);
     expect(result.stdout).toBe(
-      '{alertname="Disk", team="db"}\n  - db (group key {}/{team="db"}:{alertname="Disk"})\n  + default (group key {}/{team="db"}:{alertname="Disk"})\n1 of 2 label sets route differently\n',
+      '{alertname="Disk", team="db"}\n  - db (group key {}/{team="db"}:{alertname="Disk"})\n  + default (group key {}/{team="db"}:{alertname="Disk"})\n1 of 2 label sets route or page differently\n',
+    );
+  });
+
+  it('shows a change of escalation policy as a paging change, exit 3', async () => {
+    const escalating = (after: string) =>
+      CONFIG.replace('      receiver: pager\n', '      receiver: pager\n      escalation: critical\n') +
+      `escalation_policies:\n  - name: critical\n    steps:\n      - notify: [pager]\n      - after: ${after}\n        notify: [default]\n`;
+    await writeFile(join(dir, 'escalating.yaml'), escalating('5m'));
+    await writeFile(join(dir, 'slower.yaml'), escalating('15m'));
+    const result = await edgealert('diff', 'escalating.yaml', 'slower.yaml', '--labels', 'samples.txt');
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe(
+      '{alertname="Cpu", severity="critical"}\n' +
+        '  - pager (group key {}/{severity="critical"}:{alertname="Cpu"}), escalation critical: 0s pager; 5m default\n' +
+        '  + pager (group key {}/{severity="critical"}:{alertname="Cpu"}), escalation critical: 0s pager; 15m default\n' +
+        '1 of 2 label sets route or page differently\n',
     );
   });
 
   it('exits 0 when nothing changes', async () => {
-    expect(await edgealert('diff', 'routes.yaml', 'routes.yaml', '--labels', 'samples.txt')).toMatchObject({ code: 0, stdout: 'no routing changes for 2 label sets\n' });
+    expect(await edgealert('diff', 'routes.yaml', 'routes.yaml', '--labels', 'samples.txt')).toMatchObject({ code: 0, stdout: 'no routing or paging changes for 2 label sets\n' });
   });
 });

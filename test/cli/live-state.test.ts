@@ -109,7 +109,7 @@ describe('edgealert check --url', () => {
 
 describe('edgealert diff --url', () => {
   it('compares routing for the alerts firing on the service (none here)', async () => {
-    expect(await edgealert('diff', 'routes.yaml', 'without-frank.yaml')).toEqual({ code: 0, stderr: '', stdout: 'no routing changes for 0 label sets\n' });
+    expect(await edgealert('diff', 'routes.yaml', 'without-frank.yaml')).toEqual({ code: 0, stderr: '', stdout: 'no routing or paging changes for 0 label sets\n' });
   });
 });
 
