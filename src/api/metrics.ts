@@ -5,8 +5,10 @@
  * restarting is a counter reset of its series only), and gauges of the
  * current state. One request per object: the scrape reads the Silences and
  * Heartbeats objects' usage with the silences and heartbeats it needs anyway
- * (the Heartbeats object only when heartbeats are configured). Needs the
- * metrics scope (METRICS_TOKEN or ADMIN_TOKEN).
+ * (the Heartbeats object only when heartbeats are configured), and the
+ * OnCall object's incidents, counters and usage only when the config has
+ * escalation policies or schedules. Needs the metrics scope (METRICS_TOKEN
+ * or ADMIN_TOKEN).
  */
 import { Hono } from 'hono';
 import { statusResolver } from '../group/alert-status.js';
@@ -14,11 +16,12 @@ import { mergeCounters, type CounterValues } from '../metrics/counters.js';
 import { NO_USAGE, usageSeries } from '../metrics/durable-object-usage.js';
 import { EXPOSITION_CONTENT_TYPE, renderExposition } from '../metrics/exposition.js';
 import { FAMILIES } from '../metrics/families.js';
-import { gauges, heartbeatGauges } from '../metrics/gauges.js';
+import { gauges, heartbeatGauges, incidentGauges } from '../metrics/gauges.js';
+import type { Config } from '../config/types.js';
 import { runtimeConfig } from '../durable/runtime-config.js';
 import { heartbeatsStub } from './heartbeat-pings.js';
 import { requireScope } from './require-scope.js';
-import { silencesStub, viewAllShards } from './shards.js';
+import { oncallStub, silencesStub, viewAllShards } from './shards.js';
 import { flushCounters, metricsStub } from './worker-counters.js';
 
 export const metricsApi = new Hono<{ Bindings: Env }>();
@@ -32,11 +35,12 @@ metricsApi.get('/', requireScope('metrics'), async (c) => {
 async function scrapeValues(env: Env): Promise<CounterValues> {
   const config = runtimeConfig(env);
   await flushCounters(env);
-  const [worker, views, silences, heartbeats] = await Promise.all([
+  const [worker, views, silences, heartbeats, oncall] = await Promise.all([
     metricsStub(env).read(),
     viewAllShards(env, config.shards),
     silencesStub(env).scrape(),
     config.heartbeats.length > 0 ? heartbeatsStub(env).scrape() : { heartbeats: [], usage: NO_USAGE },
+    readsOnCall(config) ? oncallStub(env).scrape() : undefined,
   ]);
   const now = Date.now();
   const statusOf = statusResolver(views, config, silences.silences, now);
@@ -46,7 +50,14 @@ async function scrapeValues(env: Env): Promise<CounterValues> {
     ...views.map((v, i) => usageSeries('Dispatcher', v.usage ?? NO_USAGE, { shard: String(i) })),
     usageSeries('Silences', silences.usage),
     config.heartbeats.length > 0 ? usageSeries('Heartbeats', heartbeats.usage) : {},
+    oncall ? mergeCounters(oncall.counters, usageSeries('OnCall', oncall.usage)) : {},
     gauges(views, silences.silences, statusOf, now),
     heartbeatGauges(heartbeats.heartbeats),
+    incidentGauges(oncall?.incidents ?? {}),
   );
+}
+
+/** Only a config with escalation policies or schedules has an OnCall object worth a request. */
+function readsOnCall(config: Config): boolean {
+  return config.oncall.escalationPolicies.size > 0 || config.oncall.schedules.size > 0;
 }

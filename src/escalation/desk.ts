@@ -2,10 +2,13 @@
  * The incident desk: every incident, the pages being delivered, schedule
  * overrides and the acknowledgement links handed out. Plain TypeScript: the
  * OnCall Durable Object supplies storage, the clock and an HTTP client, then
- * arms its alarm at `nextDueAt()`.
+ * arms its alarm at `nextDueAt()`. Counts steps fired and page attempts in
+ * memory (`counters`) and incidents by status (`statusCounts()`) for /metrics.
  */
 import type { Config } from '../config/types.js';
 import type { EscalationTarget } from '../config/oncall-types.js';
+import { increment, type CounterValues } from '../metrics/counters.js';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../notify/notification.js';
 import { onCallAt, type OnCallAnswer } from '../oncall/index.js';
 import type { Override } from '../oncall/override.js';
 import { err, ok, type Result } from '../util/result.js';
@@ -34,6 +37,8 @@ export interface DeskRefusal {
 export type { DeskHost };
 
 export class IncidentDesk {
+  /** Escalation steps fired and page attempts since this desk started (Prometheus handles the reset on restart). */
+  readonly counters: CounterValues = {};
   private readonly incidents = new Map<string, Incident>();
   /** Open (not resolved) incident id by group key. */
   private readonly openByGroup = new Map<string, string>();
@@ -53,7 +58,9 @@ export class IncidentDesk {
     now: number,
   ) {
     for (const incident of snapshot.incidents) this.remember(incident);
-    this.pages = new PageQueue(config, storage, snapshot.jobs, externalURL, (id, at, event, detail) => this.note(id, { at, event, detail }), (link) => {
+    // Every policy's series from the start, so the first step it fires shows as an increase.
+    for (const policy of config.oncall.escalationPolicies.keys()) increment(this.counters, 'edgealert_escalation_steps_total', { policy }, 0);
+    this.pages = new PageQueue(config, storage, snapshot.jobs, externalURL, this.counters, (id, at, event, detail) => this.note(id, { at, event, detail }), (link) => {
       this.links.set(link.nonce, link);
       storage.putLink(link);
     });
@@ -104,6 +111,13 @@ export class IncidentDesk {
 
   incident(id: string): Incident | undefined {
     return this.incidents.get(id);
+  }
+
+  /** How many incidents are held in each status (resolved ones until their retention ends); every status present. */
+  statusCounts(): Record<IncidentStatus, number> {
+    const counts = Object.fromEntries(INCIDENT_STATUSES.map((status) => [status, 0])) as Record<IncidentStatus, number>;
+    for (const incident of this.incidents.values()) counts[incident.status] += 1;
+    return counts;
   }
 
   /** Incidents newest first. */
@@ -180,7 +194,8 @@ export class IncidentDesk {
   };
 
   /** Stores a transition's incident and queues its pages. */
-  private commit({ incident, pages }: t.Transition, now: number): void {
+  private commit({ incident, pages, stepsFired = 0 }: t.Transition, now: number): void {
+    if (stepsFired > 0) increment(this.counters, 'edgealert_escalation_steps_total', { policy: incident.policy }, stepsFired);
     if (incident !== this.incidents.get(incident.id)) {
       this.remember(incident);
       this.storage.putIncident(incident);

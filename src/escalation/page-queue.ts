@@ -2,17 +2,23 @@
  * The pages being delivered (incident pages and handoff notices), each a
  * stored flush job retried with backoff until sent or PAGE_RETRY_WINDOW_MS
  * has passed. Outcomes are reported to the incident's timeline through
- * `note`. The first attempt of a page to a still-triggered incident gets its
- * own single-use acknowledgement link.
+ * `note`, and each attempt is counted in `edgealert_pages_total{integration,outcome}`.
+ * The first attempt of a page to a still-triggered incident gets its own
+ * single-use acknowledgement link.
  */
 import type { Config } from '../config/types.js';
 import { attemptDelivery } from '../group/deliver.js';
 import { isSettled, nextAttemptAt, type FlushJob } from '../group/flush-job.js';
 import type { DeliveryHost } from '../group/shard.js';
+import { increment, type CounterValues } from '../metrics/counters.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { ackLinkUrl, newNonce, signAckLink } from './ack-link.js';
 import type { DeskStorage, IssuedLink } from './desk-storage.js';
 import type { TimelineEvent } from './incident.js';
+
+/** What a page attempt came to, as `edgealert_pages_total` and the `page_attempt` log line label it. */
+export const PAGE_OUTCOMES = ['success', 'retry', 'failed'] as const;
+export type PageOutcome = (typeof PAGE_OUTCOMES)[number];
 
 /** How long an acknowledgement link in a page stays usable. */
 export const ACK_LINK_TTL_MS = 24 * 3_600_000;
@@ -36,11 +42,17 @@ export class PageQueue {
     private readonly storage: DeskStorage,
     jobs: readonly FlushJob[],
     private readonly externalURL: string,
+    /** Where page attempts are counted (the desk's counters). */
+    private readonly counters: CounterValues,
     private readonly note: PageNote,
     /** Records an issued acknowledgement link. */
     private readonly issued: (link: IssuedLink) => void,
   ) {
     for (const job of jobs) this.jobs.set(job.id, job);
+    // Every integration's series from the start, so the first failure shows as an increase.
+    for (const integration of new Set([...config.receivers.values()].flatMap((r) => r.integrations.map((i) => i.type)))) {
+      for (const outcome of PAGE_OUTCOMES) increment(counters, 'edgealert_pages_total', { integration, outcome }, 0);
+    }
   }
 
   add(job: FlushJob): void {
@@ -80,7 +92,10 @@ export class PageQueue {
     const to = `${job.notification.receiver} (${notifier.name})`;
     if (next.state === 'sent') this.note(job.groupId, at, 'paged', to);
     if (next.state === 'failed') this.note(job.groupId, at, 'page_failed', `${to}: ${next.lastError ?? 'failed'}`);
-    host.log?.[next.state === 'failed' ? 'warn' : 'info']('page_attempt', { owner: job.groupId, receiver: job.notification.receiver, integration: notifier.name, outcome: next.state === 'sent' ? 'success' : next.state === 'pending' ? 'retry' : 'failed', attempt: next.attempts });
+    const outcome: PageOutcome = next.state === 'sent' ? 'success' : next.state === 'pending' ? 'retry' : 'failed';
+    // Only a request made counts (a page with nothing to say is settled without one).
+    if (next.attempts > delivery.attempts) increment(this.counters, 'edgealert_pages_total', { integration: notifier.name, outcome });
+    host.log?.[next.state === 'failed' ? 'warn' : 'info']('page_attempt', { owner: job.groupId, receiver: job.notification.receiver, integration: notifier.name, outcome, attempt: next.attempts });
     if (isSettled(job)) this.settle(job, at);
     else this.storage.putJob(job);
   }

@@ -27,6 +27,8 @@ export interface Page {
 export interface Transition {
   readonly incident: Incident;
   readonly pages: readonly Page[];
+  /** Escalation steps this transition fired (none when absent), for edgealert_escalation_steps_total. */
+  readonly stepsFired?: number;
 }
 
 /** Who a step's targets reach at an instant: receiver names, and schedules with nobody on call. */
@@ -83,6 +85,7 @@ export function applyGroupUpdate(incident: Incident, update: GroupUpdate, policy
 export function runDueSteps(incident: Incident, policy: EscalationPolicy | undefined, now: number, resolve: TargetResolver): Transition {
   let next = incident;
   const pages: Page[] = [];
+  let stepsFired = 0;
   while (policy && next.status === 'triggered' && next.nextStep !== null) {
     const position = next.nextStep;
     const dueAt = stepDueAt(policy, next.escalationStartedAt, position);
@@ -90,6 +93,7 @@ export function runDueSteps(incident: Incident, policy: EscalationPolicy | undef
     if (dueAt === undefined || !step || dueAt > now) break;
     const { receivers, nobodyOnCall } = resolve(step.notify, now);
     next = withEntry(next, { at: now, event: 'step', actor: EDGEALERT, detail: `${describeStep(policy, position)}: ${step.notify.map(targetName).join(', ')}` });
+    stepsFired += 1;
     for (const schedule of nobodyOnCall) next = withEntry(next, { at: now, event: 'nobody_on_call', actor: EDGEALERT, detail: `schedule ${schedule} has nobody on call` });
     if (receivers.length > 0) pages.push({ kind: 'trigger', receivers });
     const paged = new Set([...next.paged, ...receivers]);
@@ -97,7 +101,7 @@ export function runDueSteps(incident: Incident, policy: EscalationPolicy | undef
     next = { ...next, paged: [...paged], nextStep: following };
     if (following === null) next = withEntry(next, { at: now, event: 'escalation_exhausted', actor: EDGEALERT, detail: 'every step has run; the incident stays open until acknowledged or resolved' });
   }
-  return { incident: next, pages };
+  return { incident: next, pages, stepsFired };
 }
 
 /** When the next step is due, if the incident is still escalating. */

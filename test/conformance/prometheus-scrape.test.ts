@@ -3,11 +3,12 @@
  * README "Metrics" configures it) every second: the target is up, the
  * exposition parses, the Alertmanager and edgealert series arrive and
  * counters move once alerts are pushed and notified. Every expression of
- * dashboards/edgealert.json is evaluated by the same Prometheus, so none has
- * a PromQL error.
+ * dashboards/edgealert.json and examples/prometheus/edgealert-rules.yml is
+ * evaluated by the same Prometheus, so none has a PromQL error.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { startCaptureServer, type CaptureServer } from './harness/capture-server.js';
 import { REPO_ROOT, startEdgealert } from './harness/edgealert.js';
 import type { RunningPeer } from './harness/peer-process.js';
@@ -68,6 +69,8 @@ heartbeats:
     await q(`alertmanager_notifications_total{job="${JOB}", integration="webhook"}`);
     await q(`alertmanager_notification_latency_seconds_count{job="${JOB}", integration="webhook"}`);
     await q(`edgealert_heartbeats{job="${JOB}", state="ok"}`);
+    // Present (at 0) without escalation policies, so dashboards and alerting rules see the series.
+    await q(`edgealert_incidents{job="${JOB}", state="triggered"}`, 0);
     await q(`edgealert_worker_requests_total{job="${JOB}", route_class="alerts"}`);
     await q(`edgealert_durable_object_requests_total{job="${JOB}", class="Dispatcher", method="ingest", shard="0"}`);
     await q(`edgealert_durable_object_requests_total{job="${JOB}", class="Dispatcher", method="alarm", shard="0"}`);
@@ -97,5 +100,22 @@ heartbeats:
     // The cost estimate has a value once the counters moved.
     const cost = exprs.find((e) => e.panel.startsWith('Usage at list prices'));
     expect(value(await instantQuery(prometheus, fill(cost!.expr)))).toBeGreaterThan(0);
+  });
+
+  it('evaluates every expression of examples/prometheus/edgealert-rules.yml without an error, and no alert fires', async () => {
+    const file = parse(readFileSync(`${REPO_ROOT}/examples/prometheus/edgealert-rules.yml`, 'utf8')) as { groups: { rules: { alert?: string; record?: string; expr: string }[] }[] };
+    const rules = file.groups.flatMap((g) => g.rules);
+    const failures: string[] = [];
+    const firing: string[] = [];
+    for (const rule of rules) {
+      try {
+        const samples = await instantQuery(prometheus, rule.expr);
+        if (rule.alert && samples.length > 0) firing.push(rule.alert);
+      } catch (error) {
+        failures.push(`${rule.alert ?? rule.record}: ${(error as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(firing).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, postAlerts, useConfig } from '../support/edgealert.js';
 import { freshPingThrottlePerTest, ping, runCron } from '../support/heartbeats.js';
+import { around, doRequests, rowsRead, rowsWritten, scrape } from '../support/scrape.js';
 import { eq, silence } from '../support/silences.js';
 import { advanceTo, deliveries, freshStatePerTest, iso, push } from '../support/timeline.js';
 import { dedupWritesSettled, postWebhook, settleDedupWritesAfterEach, upstreamDelivery } from '../support/upstream-webhook.js';
@@ -27,32 +28,6 @@ freshStatePerTest();
 freshPingThrottlePerTest();
 settleDedupWritesAfterEach();
 
-type Scrape = Map<string, number>;
-
-async function scrape(): Promise<Scrape> {
-  const response = await api('/metrics');
-  expect(response.status).toBe(200);
-  const series: Scrape = new Map();
-  for (const line of (await response.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    series.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return series;
-}
-
-/** Scrapes, runs `act`, scrapes again, and returns how much each series moved. */
-async function around(act: () => Promise<unknown>): Promise<(key: string) => number> {
-  const before = await scrape();
-  await act();
-  const after = await scrape();
-  return (key) => (after.get(key) ?? 0) - (before.get(key) ?? 0);
-}
-
-const doRequests = (cls: string, method: string, shard?: string) =>
-  `edgealert_durable_object_requests_total{class="${cls}",method="${method}"${shard === undefined ? '' : `,shard="${shard}"`}}`;
-const rowsWritten = (cls: string, shard?: string) => `edgealert_durable_object_rows_written_total{class="${cls}"${shard === undefined ? '' : `,shard="${shard}"`}}`;
-const rowsRead = (cls: string, shard?: string) => `edgealert_durable_object_rows_read_total{class="${cls}"${shard === undefined ? '' : `,shard="${shard}"`}}`;
 const workerRequests = (routeClass: string) => `edgealert_worker_requests_total{route_class="${routeClass}"}`;
 
 describe('cost counters', () => {
@@ -138,6 +113,12 @@ describe('cost counters', () => {
     // Each scrape reads the Metrics object once, after sending it this isolate's batch.
     expect(delta(doRequests('Metrics', 'read'))).toBe(1);
     expect(delta(doRequests('Metrics', 'add'))).toBe(1);
+  });
+
+  it('makes no request into the OnCall object when the config has no escalation policy or schedule', async () => {
+    const series = await scrape();
+    expect([...series.keys()].filter((key) => key.includes('class="OnCall"'))).toEqual([]);
+    expect(series.get('edgealert_incidents{state="triggered"}')).toBe(0);
   });
 
   it('counts heartbeat pings in the Heartbeats object and reports heartbeats by state', async () => {

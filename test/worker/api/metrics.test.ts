@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, postAlerts, testEnv, useConfig } from '../support/edgealert.js';
+import { scrape } from '../support/scrape.js';
 import { advanceTo, deliveries, freshStatePerTest, iso, push } from '../support/timeline.js';
 import { dedupWritesSettled, postWebhook, settleDedupWritesAfterEach, upstreamDelivery } from '../support/upstream-webhook.js';
 
@@ -18,19 +19,6 @@ receivers:
 `);
 freshStatePerTest();
 settleDedupWritesAfterEach();
-
-async function scrape(headers: Record<string, string> = {}): Promise<Map<string, number>> {
-  const response = await api('/metrics', { headers });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('Content-Type')).toBe('text/plain; version=0.0.4; charset=utf-8');
-  const series = new Map<string, number>();
-  for (const line of (await response.text()).split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const space = line.lastIndexOf(' ');
-    series.set(line.slice(0, space), Number(line.slice(space + 1)));
-  }
-  return series;
-}
 
 describe('GET /metrics', () => {
   it('counts the replayed upstream deliveries answered at the edge', async () => {
