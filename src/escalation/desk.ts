@@ -63,7 +63,7 @@ export class IncidentDesk {
     this.pages = new PageQueue(config, storage, snapshot.jobs, externalURL, this.counters, (id, at, event, detail) => this.note(id, { at, event, detail }), (link) => {
       this.links.set(link.nonce, link);
       storage.putLink(link);
-    });
+    }, (id) => this.incidents.get(id)?.traceId);
     for (const o of snapshot.overrides) this.overrides.set(o.id, o);
     for (const l of snapshot.links) this.links.set(l.nonce, l);
     this.sequence = snapshot.meta.get('incident-seq') ?? 0;

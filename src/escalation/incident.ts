@@ -67,6 +67,8 @@ export const incidentSchema = z.object({
   acknowledged: z.object({ at: z.number(), by: actorSchema }).optional(),
   resolved: z.object({ at: z.number(), by: actorSchema }).optional(),
   timeline: z.array(timelineEntrySchema),
+  /** The trace of the request that sent the group's first alert: pages continue it. */
+  traceId: z.string().optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

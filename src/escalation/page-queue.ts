@@ -11,7 +11,9 @@ import { attemptDelivery } from '../group/deliver.js';
 import { isSettled, nextAttemptAt, type FlushJob } from '../group/flush-job.js';
 import type { DeliveryHost } from '../group/shard.js';
 import { increment, type CounterValues } from '../metrics/counters.js';
+import { withTraceparent } from '../notify/http-post.js';
 import { notifiersFor } from '../notify/notifiers.js';
+import { formatTraceparent, newSpan } from '../observability/trace-context.js';
 import { ackLinkUrl, newNonce, signAckLink } from './ack-link.js';
 import type { DeskStorage, IssuedLink } from './desk-storage.js';
 import type { TimelineEvent } from './incident.js';
@@ -47,6 +49,8 @@ export class PageQueue {
     private readonly note: PageNote,
     /** Records an issued acknowledgement link. */
     private readonly issued: (link: IssuedLink) => void,
+    /** The trace a page continues: its incident's (the trace of the request that sent the group's first alert). */
+    private readonly traceOf: (ownerId: string) => string | undefined = () => undefined,
   ) {
     for (const job of jobs) this.jobs.set(job.id, job);
     // Every integration's series from the start, so the first failure shows as an increase.
@@ -86,7 +90,9 @@ export class PageQueue {
     const delivery = job.deliveries[index];
     if (!notifier || !delivery) return this.settle(job, host.clock());
     await this.attachAckLink(job, host);
-    const { delivery: next } = await attemptDelivery(job, delivery, notifier, host.notify, host.clock, host.random);
+    const span = newSpan(this.traceOf(job.groupId));
+    const ctx = { ...host.notify, http: withTraceparent(host.notify.http, formatTraceparent(span)) };
+    const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
     const at = host.clock();
     const to = `${job.notification.receiver} (${notifier.name})`;
@@ -95,7 +101,7 @@ export class PageQueue {
     const outcome: PageOutcome = next.state === 'sent' ? 'success' : next.state === 'pending' ? 'retry' : 'failed';
     // Only a request made counts (a page with nothing to say is settled without one).
     if (next.attempts > delivery.attempts) increment(this.counters, 'edgealert_pages_total', { integration: notifier.name, outcome });
-    host.log?.[next.state === 'failed' ? 'warn' : 'info']('page_attempt', { owner: job.groupId, receiver: job.notification.receiver, integration: notifier.name, outcome, attempt: next.attempts });
+    host.log?.withTrace(span)[next.state === 'failed' ? 'warn' : 'info']('page_attempt', { owner: job.groupId, receiver: job.notification.receiver, integration: notifier.name, outcome, attempt: next.attempts });
     if (isSettled(job)) this.settle(job, at);
     else this.storage.putJob(job);
   }

@@ -16,6 +16,8 @@ export interface GroupUpdate {
   readonly receiver: string;
   readonly groupLabels: Readonly<Record<string, string>>;
   readonly alerts: readonly NotifyAlert[];
+  /** The trace the group's notification continues (its first alert's). */
+  readonly traceId?: string;
 }
 
 /** Pages to send: `trigger` to the receivers a step reached, `resolve` to everyone paged. */
@@ -56,6 +58,7 @@ export function openIncident(id: string, update: GroupUpdate, policy: Escalation
     seenFiring: firing,
     paged: [],
     timeline: [{ at: now, event: 'opened', actor: EDGEALERT, detail: `${firing.length} firing alert(s), policy ${update.policy}` }],
+    ...(update.traceId ? { traceId: update.traceId } : {}),
   };
   return runDueSteps(incident, policy, now, resolve);
 }

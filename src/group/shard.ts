@@ -35,6 +35,7 @@ import {
 } from './aggregation-group.js';
 import { attemptDelivery } from './deliver.js';
 import { withEscalation } from '../escalation/escalation-notifier.js';
+import type { GroupUpdate } from '../escalation/transitions.js';
 import { alertSets, allDelivered, isSettled, nextAttemptAt, notificationFor, type FlushJob } from './flush-job.js';
 import { ReceiverRateLimits } from '../notify/rate-limit.js';
 import { EndsAtLedger, persistAction } from './ends-at-ledger.js';
@@ -250,7 +251,9 @@ export class Shard {
     const first = notificationFor(job, delivery).alerts[0];
     const span = newSpan(first && this.alerts.get(first.fingerprint)?.traceId);
     const http = withTraceparent(host.notify.http, formatTraceparent(span));
-    const ctx = { ...host.notify, http, onTemplateError, ...(memo ? { memo } : {}) };
+    const escalate = host.notify.escalate;
+    const traced = escalate && { escalate: (update: GroupUpdate) => escalate({ ...update, traceId: span.traceId }) };
+    const ctx = { ...host.notify, http, onTemplateError, ...(memo ? { memo } : {}), ...traced };
     const startedAt = host.clock();
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;

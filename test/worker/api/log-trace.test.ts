@@ -118,9 +118,12 @@ describe('logs of a full scenario', () => {
     expect(logLines().filter((l) => l.trace_id === OTHER_TRACE).map((l) => l.event)).toEqual(['http_request']);
   });
 
-  it('log every page attempt of the incident', async () => {
+  it('log every page attempt of the incident, in the trace of the alert that opened it, and send its traceparent', async () => {
     await scenario();
     const pages = logLines().filter((l) => l.event === 'page_attempt');
     expect(pages.map((l) => `${l.owner} ${l.receiver} ${l.integration} ${l.outcome}`)).toEqual(['1 chat webhook success', '1 chat webhook success']);
+    expect(pages.every((l) => l.trace_id === TRACE)).toBe(true);
+    const pageRequests = (await deliveries()).filter((d) => d.path !== HOOK_PATH);
+    expect(pageRequests.map((d) => d.headers.traceparent)).toEqual(pages.map((l) => `00-${TRACE}-${l.span_id}-01`));
   });
 });
