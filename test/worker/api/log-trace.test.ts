@@ -10,7 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOG_LEVELS } from '../../../src/observability/log.js';
-import { postAlerts, useConfig } from '../support/edgealert.js';
+import { postAlerts, testEnv, useConfig } from '../support/edgealert.js';
 import { advanceWithIncidentsTo } from '../support/oncall.js';
 import { receiver } from '../support/receiver.js';
 import { TEST_SECRETS } from '../support/secrets.js';
@@ -41,6 +41,10 @@ escalation_policies:
       - notify: [chat]
 `);
 freshStatePerTest();
+
+/** The Worker and its objects read LOG_LEVEL from this env on every request: debug shows answered pushes too. */
+const setLogLevel = (level: string) => void ((testEnv as unknown as Record<string, string>).LOG_LEVEL = level);
+beforeEach(() => setLogLevel('debug'));
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const OTHER_TRACE = '1'.repeat(32);
@@ -84,6 +88,15 @@ async function scenario(): Promise<void> {
   expect((await postAlerts([resolved('DiskFull', { severity: 'critical' })], { ...json, traceparent: `00-${OTHER_TRACE}-${'2'.repeat(16)}-01` })).status).toBe(200);
   await advanceWithIncidentsTo(1000 + 2 * MIN);
 }
+
+describe('the log level of answered pushes', () => {
+  it('is debug: at the default info level a push answered 200 writes no line, a refused one does', async () => {
+    setLogLevel('info');
+    expect((await postAlerts([firing('DiskFull')])).status).toBe(200);
+    expect((await postAlerts('{', { 'Content-Type': 'application/json' })).status).toBe(400);
+    expect(logLines().map((l) => `${l.level} ${l.event} ${l.status}`)).toEqual(['info http_request 400']);
+  });
+});
 
 describe('logs of a full scenario', () => {
   it('are one JSON object per line with ts, level, event and service, and never a secret', async () => {
