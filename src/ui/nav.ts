@@ -1,7 +1,6 @@
 /**
  * The UI's pages as the navigation lists them, in order. A page is one entry
- * here plus its routes in app.ts; the incidents and on-call pages slot in
- * after Silences the same way (`/ui/incidents`, `/ui/oncall`, scope read).
+ * here plus its routes in app.tsx.
  */
 import type { Scope } from '../auth/scopes.js';
 
@@ -16,6 +15,8 @@ export interface NavEntry {
 export const NAV_ENTRIES = [
   { path: '/ui/alerts', label: 'Alerts', scope: 'read' },
   { path: '/ui/silences', label: 'Silences', scope: 'read' },
+  { path: '/ui/incidents', label: 'Incidents', scope: 'read' },
+  { path: '/ui/oncall', label: 'On call', scope: 'read' },
   { path: '/ui/heartbeats', label: 'Heartbeats', scope: 'read' },
   { path: '/ui/status', label: 'Status', scope: 'read' },
 ] as const satisfies readonly NavEntry[];

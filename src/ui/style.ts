@@ -35,6 +35,9 @@ footer { color: var(--muted); font-size: .85em; text-align: center; padding: 1.5
 .state-pending { color: var(--accent); }
 .state-inhibited, .state-expired { color: var(--grey); }
 .state-ok, .state-loaded { color: var(--green); }
+.state-triggered { color: var(--red); }
+.state-acked { color: var(--amber); }
+.state-resolved { color: var(--green); }
 .chips { display: flex; flex-wrap: wrap; gap: .3rem; margin: .4rem 0; padding: 0; list-style: none; }
 .chip { background: var(--chip); border-radius: 4px; padding: .05rem .4rem; font: .85em/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
 dl.annotations { margin: .3rem 0; display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .15rem .8rem; }
@@ -50,7 +53,7 @@ form.filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; align-items: fle
 form.filters .field { flex: 1 1 16rem; }
 .field { display: grid; gap: .2rem; }
 .field label { font-weight: 600; }
-input[type=text], input[type=password], textarea { font: inherit; width: 100%; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
+input[type=text], input[type=password], input[type=datetime-local], select, textarea { font: inherit; width: 100%; padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
 textarea { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; min-height: 4.5rem; }
 .check { display: flex; gap: .35rem; align-items: center; }
 .hint { color: var(--muted); font-size: .85em; }
@@ -61,6 +64,17 @@ textarea { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; min-heig
 table.kv { border-collapse: collapse; width: 100%; }
 table.kv th, table.kv td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 table.kv th { color: var(--muted); font-weight: 600; width: 12rem; overflow-wrap: normal; }
+h3 { font-size: 1rem; margin: 1rem 0 .4rem; }
+nav.tabs { display: flex; flex-wrap: wrap; gap: .4rem; margin: 0 0 1rem; }
+nav.tabs a { padding: .2rem .7rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; background: var(--card); }
+nav.tabs a[aria-current="page"] { background: var(--chip); color: var(--fg); font-weight: 600; }
+form.incident-actions { display: grid; gap: .5rem; margin-top: .6rem; max-width: 28rem; }
+ol.timeline { list-style: none; padding: .6rem 1rem; }
+ol.timeline li { border-left: 2px solid var(--line); padding: .15rem 0 .5rem .8rem; }
+ol.handoffs { margin: 0; padding-left: 1.2rem; }
+.schedule h2 { margin-top: 0; }
+.schedule .override { border-top: 1px solid var(--line); padding: .5rem 0 .2rem; }
+.oncall-now .person { font-size: 1.15em; }
 pre { overflow-x: auto; background: var(--chip); padding: .6rem; border-radius: 6px; font-size: .85em; }
 @media (max-width: 40rem) { main { padding: .6rem; } table.kv th { width: auto; } dl.annotations { grid-template-columns: 1fr; } }
 `;

@@ -2,26 +2,52 @@
  * The web UI in real headless Chromium against edgealert run as users run it
  * (`npm start`: wrangler dev), with tokens configured: sign in, create a
  * silence from an alert and see the alert turn silenced, expire it, filter
- * alerts with matchers validated as you type, and every page without a
- * script error or CSP violation, readable at phone width. Screenshots of
- * each page: test-artifacts/ui/.
+ * alerts with matchers validated as you type, acknowledge an incident paged
+ * to a local webhook receiver, and every page without a script error or CSP
+ * violation, readable at phone width. Screenshots of each page:
+ * test-artifacts/ui/.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startCaptureServer, type CaptureServer } from '../conformance/harness/capture-server.js';
 import { startEdgealert } from '../conformance/harness/edgealert.js';
 import type { RunningPeer } from '../conformance/harness/peer-process.js';
 import { chromiumAvailable, launchChromium, phoneContext, screenshot } from './chromium.js';
 
 const available = await chromiumAvailable();
 
-const CONFIG = `
+/** Alerts with severity="page" escalate: their first step pages `pagerUrl` one second after they arrive. */
+const config = (pagerUrl: string) => `
 route:
   receiver: team
   group_by: [alertname]
   group_wait: 1h
+  routes:
+    - matchers: [severity="page"]
+      receiver: pager
+      group_wait: 1s
+      escalation: critical
 receivers:
   - name: team
     webhook_configs: [{ url: "http://127.0.0.1:9/hook" }]
+  - name: pager
+    webhook_configs: [{ url: "${pagerUrl}" }]
+people:
+  alice: { receivers: [pager] }
+  bob: { receivers: [pager] }
+schedules:
+  - name: sre
+    time_zone: Europe/Berlin
+    rotations:
+      - participants: [alice, bob]
+        length: 1w
+        start: 2026-01-05T09:00
+escalation_policies:
+  - name: critical
+    steps:
+      - notify: [pager]
+      - after: 10m
+        notify: [schedule:sre]
 heartbeats:
   - name: prometheus
     matchers: [alertname="Watchdog"]
@@ -33,17 +59,20 @@ const TOKENS = { INGEST_TOKEN: 'ingest-browser-tok', READ_TOKEN: 'read-browser-t
 
 describe.skipIf(!available)('web UI in Chromium', () => {
   let peer: RunningPeer;
+  let pager: CaptureServer;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    [peer, browser] = await Promise.all([startEdgealert(CONFIG, { secrets: TOKENS }), launchChromium()]);
+    pager = await startCaptureServer();
+    [peer, browser] = await Promise.all([startEdgealert(config(pager.url('/pager')), { secrets: TOKENS }), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
     await peer?.stop();
+    await pager?.close();
   });
   beforeEach(async () => {
     await context?.close();
@@ -152,6 +181,35 @@ describe.skipIf(!available)('web UI in Chromium', () => {
     expect(await page.locator('table.kv').textContent()).toContain('loaded');
     // The page script ran under the CSP nonce: times are shown in the browser's zone, with UTC in the title.
     expect(await page.locator('time[data-local]').first().getAttribute('title')).toMatch(/UTC$/);
+    expect(problems).toEqual([]);
+  });
+
+  it('acknowledges an incident from the page its page links to, which shows it acknowledged with a timeline entry', async () => {
+    await push({ labels: { alertname: 'PaymentsDown', severity: 'page' }, annotations: { summary: 'payments API down', runbook_url: 'https://runbooks.example/payments' } });
+    // group_wait 1s: the route notifies the receiver, and the policy's first step pages it with the incident's URL.
+    const paged = await pager.waitFor((r) => r.path === '/pager' && (r.body as { incident?: unknown }).incident !== undefined, 15_000);
+    const url = (paged.body as { incident: { url: string } }).incident.url;
+    expect(url).toMatch(new RegExp(`^${peer.url}/ui/incidents/\\d+$`));
+    const path = new URL(url).pathname;
+
+    await signIn(TOKENS.ADMIN_TOKEN, path);
+    expect(await page.locator('section.incident').getAttribute('data-status')).toBe('triggered');
+    expect(await page.locator('article.alert a', { hasText: 'Runbook' }).getAttribute('href')).toBe('https://runbooks.example/payments');
+    await page.fill('#by', 'alice');
+    await Promise.all([page.waitForURL(`**${path}?done=ack`), page.click('button[data-action="ack"]')]);
+    expect(await page.locator('section.incident').getAttribute('data-status')).toBe('acknowledged');
+    expect(await page.locator('.notice').textContent()).toMatch(/^Incident \d+ acknowledged\.$/);
+    expect(await page.locator('ol.timeline li[data-event="acknowledged"]').textContent()).toContain('by alice via ui');
+    expect(await page.locator('button[data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')))).toEqual(['unack', 'resolve']);
+    await screenshot(page, 'incident');
+
+    await page.click('nav.main >> text=Incidents');
+    expect(await page.locator('article.incident').first().getAttribute('data-status')).toBe('acknowledged');
+    await screenshot(page, 'incidents');
+    await page.click('nav.main >> text=On call');
+    expect(await page.locator('[data-schedule="sre"] .person').textContent()).toMatch(/^(alice|bob)$/);
+    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await screenshot(page, 'oncall');
     expect(problems).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
  * Labels and annotations are attacker-controlled text: they are only ever
  * rendered as text, and a URL becomes a link only when it is http(s).
  */
+import { AlertBody, AlertLinks } from '../components/alert-body.js';
 import { Problem } from '../components/forms.js';
 import { LabelChips } from '../components/labels.js';
-import { ExternalLink, httpUrl } from '../components/links.js';
 import { formatAge, When } from '../components/time.js';
 import { labelsMatchersText } from '../silences/matchers-input.js';
 import type { AlertFilterForm } from './alert-filter.js';
@@ -81,10 +81,6 @@ function FilterForm({ form }: { form: AlertFilterForm }) {
 function AlertItem({ alert, canSilence, now }: { alert: UiAlert; canSilence: boolean; now: number }) {
   const state = shownState(alert);
   const startsAt = Date.parse(alert.startsAt);
-  const runbook = httpUrl(alert.annotations.runbook_url);
-  // The summary leads; an http(s) runbook_url is the Runbook link; everything else is listed as text.
-  const annotations = Object.entries(alert.annotations).filter(([name]) => name !== 'summary' && !(name === 'runbook_url' && runbook));
-  const summary = alert.annotations.summary;
   const silenceLink = `/ui/silences/new?matchers=${encodeURIComponent(labelsMatchersText(alert.labels))}`;
   return (
     <article class="alert" data-fingerprint={alert.fingerprint} data-state={state}>
@@ -95,21 +91,9 @@ function AlertItem({ alert, canSilence, now }: { alert: UiAlert; canSilence: boo
           for {formatAge(now - startsAt)}, since <When at={startsAt} />
         </span>
       </div>
-      {summary ? <p>{summary}</p> : null}
-      <LabelChips labels={alert.labels} />
-      {annotations.length > 0 ? (
-        <dl class="annotations">
-          {annotations.map(([name, value]) => (
-            <>
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </>
-          ))}
-        </dl>
-      ) : null}
+      <AlertBody labels={alert.labels} annotations={alert.annotations} />
       <div class="actions small">
-        {runbook ? <ExternalLink href={runbook}>Runbook</ExternalLink> : null}
-        {httpUrl(alert.generatorURL) ? <ExternalLink href={alert.generatorURL}>Source</ExternalLink> : null}
+        <AlertLinks annotations={alert.annotations} generatorURL={alert.generatorURL} />
         {alert.status.silencedBy.map((id) => (
           <a href={`/ui/silences/${encodeURIComponent(id)}`}>silenced by {id.slice(0, 8)}</a>
         ))}
