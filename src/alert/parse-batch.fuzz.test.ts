@@ -145,16 +145,20 @@ describe('parseAlertBatch on generated bodies', () => {
   });
 });
 
-describe('a label named __proto__', () => {
-  // BUG (src/alert/postable.ts:22-23, the zod records behind the fast path's
-  // "left to the schema" at line 73): `__proto__` is a valid Prometheus label
-  // name and Alertmanager keeps it, but zod's z.record skips that key, so
-  // edgealert silently drops the label: [{"labels":{"__proto__":"x","a":"1"}}]
-  // is stored as {a="1"}, the same alert (fingerprint) as
-  // [{"labels":{"a":"1"}}]; with no other label it is refused as having none.
-  // Expected: labels {__proto__: "x", a: "1"}; actual: {a: "1"}.
-  it.fails('is kept, like any other valid label name', () => {
-    const result = parseAlertBatch('[{"labels":{"__proto__":"x","a":"1"},"annotations":{"__proto__":"y"}}]', ctx);
-    expect(result.ok && result.value.alerts.map((a) => [Object.keys(a.labels), Object.keys(a.annotations)])).toEqual([[['__proto__', 'a'], ['__proto__']]]);
+describe('a label or annotation named __proto__', () => {
+  // zod's records drop a `__proto__` key silently (it was found here: the
+  // label vanished and the alert merged with another). It is now refused by
+  // name, the whole body with 400, so nothing is stored under a wrong
+  // identity. Prometheus never sends it (names starting with __ are reserved).
+  it.each([
+    ['a label', '[{"labels":{"__proto__":"x","a":"1"}}]', 'the label name "__proto__" is not supported'],
+    ['an annotation', '[{"labels":{"a":"1"},"annotations":{"__proto__":"y"}}]', 'the annotation name "__proto__" is not supported'],
+  ])('is refused with a message naming it (%s)', (_what, body, message) => {
+    const result = parseAlertBatch(body, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.status).toBe(400);
+      expect(result.error.body.message).toContain(message);
+    }
   });
 });

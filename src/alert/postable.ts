@@ -17,10 +17,23 @@ import { err, ok, type Result } from '../util/result.js';
 export const timestampSchema = z.string().refine((s) => parseTime(s) !== null, 'must be an RFC 3339 date-time');
 const timestamp = timestampSchema;
 
+/**
+ * A map of names to strings. A `__proto__` key is refused by name: zod's
+ * records (and any plain-object code) would drop it silently. Prometheus
+ * never sends it (names starting with `__` are reserved there).
+ */
+const stringMap = (what: string) =>
+  z.preprocess((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.addIssue({ code: 'custom', message: `the ${what} name "__proto__" is not supported`, input: value });
+    }
+    return value;
+  }, z.record(z.string(), z.string()));
+
 /** One alert of a POST /api/v2/alerts body, as the OpenAPI spec describes it; null means "not given". */
 export const postableAlertSchema = z.object({
-  labels: z.record(z.string(), z.string()),
-  annotations: z.record(z.string(), z.string()).nullish(),
+  labels: stringMap('label'),
+  annotations: stringMap('annotation').nullish(),
   startsAt: timestamp.nullish(),
   endsAt: timestamp.nullish(),
   // A format violation: Alertmanager answers 422 with code 601.

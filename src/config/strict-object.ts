@@ -11,12 +11,26 @@
  */
 import * as z from 'zod';
 import { expected } from './scalar-schemas.js';
+import { RawScalar } from './yaml-tree.js';
 
 const MARKER = '\u0000unknown-fields:';
 
-/** A zod object that rejects unknown keys with a per-key message. */
+/**
+ * A zod object that rejects unknown keys with a per-key message. A number,
+ * boolean or date where the mapping belongs (kept as a RawScalar by the YAML
+ * reader) is unwrapped first, so it is reported as "expected a mapping".
+ */
 export function strictObject<const S extends z.core.$ZodLooseShape>(shape: S) {
   const known = Object.keys(shape);
+  return z.preprocess((value) => (value instanceof RawScalar ? scalarOf(value) : value), objectOf(shape, known));
+}
+
+/** The scalar itself; a YAML timestamp (a Date, which zod would take for an object) as its text. */
+function scalarOf(raw: RawScalar): unknown {
+  return typeof raw.value === 'object' && raw.value !== null ? raw.source : raw.value;
+}
+
+function objectOf<const S extends z.core.$ZodLooseShape>(shape: S, known: readonly string[]) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys') {

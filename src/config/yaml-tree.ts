@@ -72,9 +72,10 @@ export function scalarText(value: unknown): string | undefined {
  * brought in by `<<` merge keys that it does not define itself (earlier merge
  * sources win), each key once.
  */
-export function mapEntries(map: unknown, doc: Document): [string, unknown][] {
+export function mapEntries(map: unknown, doc: Document, merging: Set<unknown> = new Set()): [string, unknown][] {
   const target = resolveAlias(map, doc);
   if (!isMap(target)) return [];
+  if (merging.has(target)) throw new TooLarge('a merge key (<<) refers to a mapping that merges it (a cycle)');
   const own = new Map<string, unknown>();
   const merged: unknown[] = [];
   for (const pair of target.items as Pair<unknown, unknown>[]) {
@@ -84,9 +85,11 @@ export function mapEntries(map: unknown, doc: Document): [string, unknown][] {
   for (const source of merged) {
     const resolved = resolveAlias(source, doc);
     const maps = isSeq(resolved) ? resolved.items : [resolved];
+    merging.add(target);
     for (const m of maps) {
-      for (const [key, value] of mapEntries(m, doc)) if (!own.has(key)) own.set(key, value);
+      for (const [key, value] of mapEntries(m, doc, merging)) if (!own.has(key)) own.set(key, value);
     }
+    merging.delete(target);
   }
   return [...own.entries()];
 }
@@ -110,7 +113,7 @@ function keyText(key: unknown): string {
   return String(key);
 }
 
-function toTree(node: unknown, doc: Document, budget: { left: number }): unknown {
+function toTree(node: unknown, doc: Document, budget: { left: number }, open: Set<unknown> = new Set()): unknown {
   if (--budget.left < 0) throw new TooLarge('the document is too large after expanding aliases');
   const target = resolveAlias(node, doc);
   if (isScalar(target)) {
@@ -118,17 +121,22 @@ function toTree(node: unknown, doc: Document, budget: { left: number }): unknown
     if (typeof target.value === 'string') return target.value;
     return new RawScalar(target.value, target.source ?? String(target.value));
   }
-  if (isSeq(target)) return target.items.map((item) => toTree(item, doc, budget));
-  if (isMap(target)) {
+  if (!isSeq(target) && !isMap(target)) return null;
+  // An alias to a node it is inside of would expand for ever.
+  if (open.has(target)) throw new TooLarge('an alias refers to a node that contains it (a cycle)');
+  open.add(target);
+  try {
+    if (isSeq(target)) return target.items.map((item) => toTree(item, doc, budget, open));
     const out: Record<string, unknown> = {};
     for (const [key, value] of mapEntries(target, doc)) {
-      const converted = toTree(value, doc, budget);
+      const converted = toTree(value, doc, budget, open);
       // defineProperty: a key named __proto__ must stay a plain key.
       Object.defineProperty(out, key, { value: converted ?? undefined, enumerable: true, writable: true, configurable: true });
     }
     return out;
+  } finally {
+    open.delete(target);
   }
-  return null;
 }
 
 /** Narrowing helper for tree values: a YAML mapping. */
