@@ -53,11 +53,20 @@ const ENDPOINTS = [
   ['GET', '/api/v1/heartbeats', 'read'],
   ['POST', '/api/v1/heartbeats/nightly', 'ingest'],
   ['GET', '/metrics', 'metrics'],
+  ['GET', '/api/v1/incidents', 'read'],
+  ['GET', '/api/v1/incidents/1', 'read'],
+  ['POST', '/api/v1/incidents/1/ack', 'ack'],
+  ['POST', '/api/v1/incidents/1/unack', 'ack'],
+  ['POST', '/api/v1/incidents/1/resolve', 'ack'],
+  ['GET', '/api/v1/oncall', 'read'],
+  ['GET', '/api/v1/overrides', 'read'],
+  ['POST', '/api/v1/overrides', 'ack', '{"schedule":"none","person":"nobody","start":"2040-01-01T12:00:00Z","end":"2040-01-01T13:00:00Z"}'],
+  ['DELETE', '/api/v1/overrides/nope', 'ack'],
 ] as const;
 
 type Endpoint = (typeof ENDPOINTS)[number];
 type ScopeName = Endpoint[2];
-const TOKEN_OF: Record<ScopeName, string> = { read: 'read-tok', silence: 'silence-tok', ingest: 'ingest-tok', metrics: 'metrics-tok' };
+const TOKEN_OF: Record<ScopeName, string> = { read: 'read-tok', silence: 'silence-tok', ingest: 'ingest-tok', metrics: 'metrics-tok', ack: 'ack-tok' };
 
 function call([method, path, , body]: readonly [string, string, string, string?], headers: Record<string, string> = {}): Promise<Response> {
   return api(path, { method, headers: body === undefined ? headers : { ...json, ...headers }, ...(body === undefined ? {} : { body }) });
@@ -97,8 +106,10 @@ describe('with a token for every scope', () => {
     });
   });
 
-  it('ACK_TOKEN grants nothing else yet (no endpoint needs the ack scope)', async () => {
+  it('ACK_TOKEN grants the ack scope only: no reading, silencing or ingesting', async () => {
     expect((await api('/api/v2/alerts', { headers: bearer('ack-tok') })).status).toBe(403);
+    expect((await api('/api/v1/incidents', { headers: bearer('ack-tok') })).status).toBe(403);
+    expect((await api('/api/v2/silences', { method: 'POST', headers: { ...json, ...bearer('ack-tok') }, body: silence })).status).toBe(403);
   });
 
   it.each(['/-/healthy', '/-/ready'])('leaves %s open', async (path) => {
