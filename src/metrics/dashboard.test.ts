@@ -1,5 +1,5 @@
 /**
- * dashboards/edgealert.json and examples/prometheus/edgealert-rules.yml
+ * examples/grafana/edgealert.json and examples/prometheus/edgealert-rules.yml
  * against what /metrics exports: the dashboard is well-formed Grafana, and
  * every PromQL expression of both names only metric families of FAMILIES (a
  * histogram by its _bucket, _sum or _count series) or series the rules file
@@ -26,7 +26,7 @@ interface Panel {
   readonly panels?: readonly Panel[];
 }
 
-const dashboard = JSON.parse(readFileSync(new URL('../../dashboards/edgealert.json', import.meta.url), 'utf8')) as {
+const dashboard = JSON.parse(readFileSync(new URL('../../examples/grafana/edgealert.json', import.meta.url), 'utf8')) as {
   readonly uid: string;
   readonly panels: readonly Panel[];
   readonly templating: { readonly list: readonly { readonly name: string; readonly definition?: string }[] };
@@ -45,7 +45,7 @@ function metricNames(expr: string): string[] {
 
 const COST_COUNTERS = ['edgealert_worker_requests_total', 'edgealert_durable_object_requests_total', 'edgealert_durable_object_rows_written_total', 'edgealert_durable_object_rows_read_total', 'edgealert_kv_operations_total'];
 
-describe('dashboards/edgealert.json', () => {
+describe('examples/grafana/edgealert.json', () => {
   it('has panels with queries, each panel with its own id', () => {
     expect(dashboard.uid).toBe('edgealert');
     expect(targets.length).toBeGreaterThan(20);

@@ -3,7 +3,7 @@
  * README "Metrics" configures it) every second: the target is up, the
  * exposition parses, the Alertmanager and edgealert series arrive and
  * counters move once alerts are pushed and notified. Every expression of
- * dashboards/edgealert.json and examples/prometheus/edgealert-rules.yml is
+ * examples/grafana/edgealert.json and examples/prometheus/edgealert-rules.yml is
  * evaluated by the same Prometheus, so none has a PromQL error.
  */
 import { readFileSync } from 'node:fs';
@@ -82,8 +82,8 @@ heartbeats:
     expect(value(failed)).toBe(0);
   });
 
-  it('evaluates every expression of dashboards/edgealert.json without an error', async () => {
-    const dashboard = JSON.parse(readFileSync(`${REPO_ROOT}/dashboards/edgealert.json`, 'utf8')) as { panels: { title: string; targets?: { expr: string }[] }[] };
+  it('evaluates every expression of examples/grafana/edgealert.json without an error', async () => {
+    const dashboard = JSON.parse(readFileSync(`${REPO_ROOT}/examples/grafana/edgealert.json`, 'utf8')) as { panels: { title: string; targets?: { expr: string }[] }[] };
     const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })));
     expect(exprs.length).toBeGreaterThan(20);
     // Grafana's variables as Grafana would fill them in.
