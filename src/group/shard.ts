@@ -7,7 +7,7 @@
 import { mergeIncoming } from '../alert/merge.js';
 import { isResolvedAt, type Alert } from '../alert/types.js';
 import type { Config, Route } from '../config/types.js';
-import { NFLOG_RETENTION_MS, nflogKey, type NflogEntry } from '../nflog/entry.js';
+import { NotificationLog } from '../nflog/notification-log.js';
 import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
 import { withTraceparent } from '../notify/http-post.js';
@@ -18,8 +18,6 @@ import { applySilenceOptions } from '../notify/silence-options.js';
 import type { Silence } from '../silence/types.js';
 import { increment, type CounterValues } from '../metrics/counters.js';
 import { MAX_AGGREGATION_GROUPS_PER_SHARD } from '../limits.js';
-import { NOTIFICATION_LATENCY } from '../metrics/families.js';
-import { observe } from '../metrics/histogram.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { findRoute, matchRoutes } from '../route/match-routes.js';
@@ -33,6 +31,7 @@ import {
   toRecord,
   type AggregationGroup,
 } from './aggregation-group.js';
+import { recordAttempt } from './attempt-telemetry.js';
 import { attemptDelivery } from './deliver.js';
 import { withEscalation } from '../escalation/escalation-notifier.js';
 import type { GroupUpdate } from '../escalation/transitions.js';
@@ -64,7 +63,7 @@ export class Shard {
   readonly groups = new Map<string, AggregationGroup>();
   private readonly ledger: EndsAtLedger;
   private readonly refs = new Map<string, number>();
-  private readonly nflog: Map<string, NflogEntry>;
+  private readonly nflog: NotificationLog;
   private readonly jobs = new Map<string, FlushJob>();
   private readonly rateLimits = new ReceiverRateLimits();
   private nextCollectAt = 0;
@@ -92,7 +91,7 @@ export class Shard {
       if (route && groupId(route, record.labels) === record.id) this.addGroup(fromRecord(record, route, dueFrom));
       else storage.deleteGroup(record.id); // the routing tree changed under it
     }
-    this.nflog = new Map(snapshot.nflog);
+    this.nflog = new NotificationLog(storage, snapshot.nflog);
     for (const job of snapshot.jobs) this.jobs.set(job.id, job);
     this.silences = new Map(snapshot.silences.map((silence) => [silence.id, silence]));
     if (config.shards === 1) this.regroupOrphans(now);
@@ -205,7 +204,7 @@ export class Shard {
     const members = [...group.members].flatMap((fp) => this.alerts.get(fp) ?? []);
     const snapshot = snapshotAlerts(members, now);
     const notifiers = withEscalation(route, notifiersFor(receiver, this.config.templates));
-    const nflogEntry = (index: number) => this.nflog.get(nflogKey(group.id, route.receiver, index));
+    const nflogEntry = (index: number) => this.nflog.get(group.id, route.receiver, index);
     const timeMuted = mutedByTime(route, this.config.timeIntervals, now);
     const options = applySilenceOptions({
       route,
@@ -245,7 +244,7 @@ export class Shard {
       job.deliveries[index] = { ...delivery, dueAt: host.clock() + wait };
       return this.storage.putJob(job);
     }
-    const memo = this.nflog.get(nflogKey(job.groupId, job.notification.receiver, index))?.memo;
+    const memo = this.nflog.get(job.groupId, job.notification.receiver, index)?.memo;
     const onTemplateError = () => increment(this.counters, 'edgealert_template_errors_total', { integration: notifier.name });
     // The notification continues the trace of the request that first sent its first alert.
     const first = notificationFor(job, delivery).alerts[0];
@@ -258,36 +257,11 @@ export class Shard {
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
     job.deliveries[index] = next;
     if (next.attempts > delivery.attempts) {
-      this.countAttempt(notifier.name, next);
-      observe(this.counters, NOTIFICATION_LATENCY, { integration: notifier.name }, (host.clock() - startedAt) / 1000);
-      host.log?.withTrace(span)[next.state === 'failed' ? 'warn' : 'info']('notification_attempt', {
-        group_key: job.notification.groupKey,
-        receiver: job.notification.receiver,
-        integration: notifier.name,
-        outcome: next.state === 'sent' ? 'success' : next.state === 'pending' ? 'retry' : 'failed',
-        reason: next.state === 'sent' ? undefined : next.failureReason,
-        attempt: next.attempts,
-      });
+      recordAttempt(this.counters, host.log, { job, integration: notifier.name, delivery: next, seconds: (host.clock() - startedAt) / 1000, span });
     }
-    if (next.state === 'sent') this.logNotification(job, index, host.clock());
+    if (next.state === 'sent') this.nflog.log(job.groupId, job.notification.receiver, index, { ...alertSets(job), ...(next.memo ? { memo: next.memo } : {}) }, host.clock());
     if (isSettled(job)) this.finish(job);
     else this.storage.putJob(job);
-  }
-
-  private countAttempt(integration: string, delivery: FlushJob['deliveries'][number]): void {
-    increment(this.counters, 'alertmanager_notifications_total', { integration });
-    if (delivery.state === 'sent') return;
-    const reason = delivery.failureReason ?? 'other';
-    increment(this.counters, 'alertmanager_notifications_failed_total', { integration, reason });
-  }
-
-  private logNotification(job: FlushJob, index: number, now: number): void {
-    const { firing, resolved } = alertSets(job);
-    const key = nflogKey(job.groupId, job.notification.receiver, index);
-    const memo = job.deliveries[index]?.memo ?? this.nflog.get(key)?.memo;
-    const entry = { firing: [...firing], resolved: [...resolved], at: now, expiresAt: now + NFLOG_RETENTION_MS, ...(memo ? { memo } : {}) };
-    this.nflog.set(key, entry);
-    this.storage.putNflog(key, entry);
   }
 
   /** A settled flush: when every integration got it, resolved alerts leave the group. */
@@ -351,11 +325,7 @@ export class Shard {
     }
     if (now < this.nextCollectAt) return;
     this.nextCollectAt = now + 3_600_000;
-    for (const [key, entry] of this.nflog) {
-      if (entry.expiresAt > now) continue;
-      this.nflog.delete(key);
-      this.storage.deleteNflog(key);
-    }
+    this.nflog.collect(now);
   }
 
 }
