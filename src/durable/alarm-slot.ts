@@ -8,7 +8,11 @@ export class AlarmSlot {
   /** The alarm as stored, epoch ms, or null. */
   armedAt: number | null = null;
 
-  constructor(private readonly storage: DurableObjectStorage) {}
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    /** Told of every change of the stored alarm (a setAlarm() is billed as a row written). */
+    private readonly onChange: (before: number | null, after: number | null) => void = () => {},
+  ) {}
 
   /** Reads the stored alarm (once, at start-up). */
   async load(): Promise<number | null> {
@@ -23,6 +27,12 @@ export class AlarmSlot {
 
   /** Keeps the alarm at `due` or earlier; none when nothing is due. */
   async arm(due: number | undefined): Promise<void> {
+    const before = this.armedAt;
+    await this.store(due);
+    this.onChange(before, this.armedAt);
+  }
+
+  private async store(due: number | undefined): Promise<void> {
     if (due === undefined) {
       if (this.armedAt !== null) await this.storage.deleteAlarm();
       this.armedAt = null;

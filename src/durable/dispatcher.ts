@@ -7,11 +7,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import { Shard, type IngestItem } from '../group/shard.js';
 import { shardView, type ShardView } from '../group/shard-view.js';
-import { workerEmailIO } from '../notify/email/worker-email-io.js';
-import { createLogger, logLevelVar } from '../observability/log.js';
-import { externalUrl, maxAggregationGroups, runtimeConfig } from './runtime-config.js';
+import { maxAggregationGroups, runtimeConfig } from './runtime-config.js';
 import { oncallStub } from '../api/shards.js';
 import { AlarmSlot } from './alarm-slot.js';
+import { workerDeliveryHost } from './delivery-host.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';
 import type { Silence } from '../silence/types.js';
@@ -23,7 +22,7 @@ export class Dispatcher extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.alarmSlot = new AlarmSlot(ctx.storage);
+    this.alarmSlot = new AlarmSlot(ctx.storage, (before, after) => this.usage.alarmChanged(before, after));
     void ctx.blockConcurrencyWhile(async () => {
       const storage = new SqlShardStorage(this.usage.sql(ctx.storage.sql));
       const storedAlarm = await this.alarmSlot.load();
@@ -54,17 +53,7 @@ export class Dispatcher extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.usage.request('alarm');
     this.alarmSlot.fired();
-    await this.loaded().runDue({
-      clock: () => Date.now(),
-      notify: {
-        http: (url, init) => fetch(url, init),
-        externalURL: externalUrl(this.env),
-        email: workerEmailIO(this.env),
-        escalate: (update) => oncallStub(this.env).update(update),
-      },
-      random: Math.random,
-      log: createLogger({ level: logLevelVar(this.env) }),
-    });
+    await this.loaded().runDue(workerDeliveryHost(this.env, { escalate: (update) => oncallStub(this.env).update(update) }));
     await this.arm();
   }
 
@@ -74,8 +63,6 @@ export class Dispatcher extends DurableObject<Env> {
   }
 
   private async arm(): Promise<void> {
-    const before = this.alarmSlot.armedAt;
     await this.alarmSlot.arm(this.loaded().nextDueAt());
-    this.usage.alarmChanged(before, this.alarmSlot.armedAt);
   }
 }

@@ -13,13 +13,12 @@ import type { CounterValues } from '../metrics/counters.js';
 import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';
 import type { IncidentStatus } from '../notify/notification.js';
-import { workerEmailIO } from '../notify/email/worker-email-io.js';
-import { createLogger, logLevelVar } from '../observability/log.js';
 import type { OnCallAnswer } from '../oncall/index.js';
 import type { Override } from '../oncall/override.js';
 import type { Result } from '../util/result.js';
 import { externalUrl, runtimeConfig } from './runtime-config.js';
 import { AlarmSlot } from './alarm-slot.js';
+import { workerDeliveryHost } from './delivery-host.js';
 import { SqlDeskStorage } from './sql-desk-storage.js';
 
 /** What a /metrics scrape reads from the OnCall object, in one request. */
@@ -38,7 +37,7 @@ export class OnCall extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.alarmSlot = new AlarmSlot(ctx.storage);
+    this.alarmSlot = new AlarmSlot(ctx.storage, (before, after) => this.usage.alarmChanged(before, after));
     void ctx.blockConcurrencyWhile(async () => {
       const storage = new SqlDeskStorage(this.usage.sql(ctx.storage.sql));
       await this.alarmSlot.load();
@@ -122,11 +121,8 @@ export class OnCall extends DurableObject<Env> {
     this.alarmSlot.fired();
     const ackLinkKey = (this.env as unknown as Record<string, unknown>).ACK_LINK_SECRET;
     await this.loaded().runDue({
-      clock: () => Date.now(),
-      notify: { http: (url, init) => fetch(url, init), externalURL: externalUrl(this.env), email: workerEmailIO(this.env) },
-      random: Math.random,
+      ...workerDeliveryHost(this.env),
       randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
-      log: createLogger({ level: logLevelVar(this.env) }),
       ...(typeof ackLinkKey === 'string' && ackLinkKey.length > 0 ? { ackLinkKey } : {}),
     });
     await this.arm();
@@ -138,8 +134,6 @@ export class OnCall extends DurableObject<Env> {
   }
 
   private async arm(): Promise<void> {
-    const before = this.alarmSlot.armedAt;
     await this.alarmSlot.arm(this.loaded().nextDueAt());
-    this.usage.alarmChanged(before, this.alarmSlot.armedAt);
   }
 }

@@ -9,11 +9,10 @@
  * Requests go straight to the Worker's fetch handler, as in the other fuzz
  * file (the test entrypoint slows down over thousands of calls).
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createWorker } from '../../../src/api/worker.js';
-import { BASE_URL, testEnv, useConfig } from '../support/edgealert.js';
+import { directRequest } from '../support/direct-fetch.js';
+import { useConfig } from '../support/edgealert.js';
 import { advanceWithIncidentsTo } from '../support/oncall.js';
 import { eq, silence } from '../support/silences.js';
 import { firing, freshStatePerTest, iso, push } from '../support/timeline.js';
@@ -50,15 +49,7 @@ heartbeats:
 freshStatePerTest();
 
 const RUNS = { seed: 20_261_125, numRuns: 150, endOnFailure: true };
-const worker = createWorker();
-
-async function request(path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${BASE_URL}${path}`, init), testEnv, ctx);
-  const body = await res.text();
-  await waitOnExecutionContext(ctx);
-  return new Response(body, res);
-}
+const request = directRequest;
 
 /** Everything a malformed request must not move. */
 async function readState(): Promise<unknown[]> {

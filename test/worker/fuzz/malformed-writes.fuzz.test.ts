@@ -19,11 +19,10 @@
  * the wrong type or breaking one of Alertmanager's rules, a wrong
  * Content-Type.
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createWorker } from '../../../src/api/worker.js';
-import { BASE_URL, testEnv, useConfig } from '../support/edgealert.js';
+import { directRequest } from '../support/direct-fetch.js';
+import { useConfig } from '../support/edgealert.js';
 import { eq, re, silence } from '../support/silences.js';
 import { freshStatePerTest, iso, push } from '../support/timeline.js';
 
@@ -41,16 +40,7 @@ freshStatePerTest();
 /** endOnFailure: runs share the Worker's state, so a shrink after a failure would start from a changed state and mislead. */
 const RUNS = { seed: 20_260_113, numRuns: 400, endOnFailure: true };
 
-const worker = createWorker();
-
-/** One request to the Worker's fetch handler, its background work (waitUntil) settled. */
-async function request(path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${BASE_URL}${path}`, init), testEnv, ctx);
-  const body = await res.text();
-  await waitOnExecutionContext(ctx);
-  return new Response(body, res);
-}
+const request = directRequest;
 
 /** What the read API shows; must not move. */
 async function readState(): Promise<unknown[]> {
