@@ -160,12 +160,10 @@ function report(r) {
   const [worstKey, worstShare] = c.worstFree;
   add('Free plan daily limits, largest share', `${(100 * worstShare).toFixed(1)}% (${worstKey})`, '<= 100%', verdict(worstShare <= 1));
   add(
-    'Paid usage per month (30 days) at list prices',
+    'Usage per month (30 days) at list prices, before the included usage',
     `$${c.listPrice.toFixed(2)} (Workers $${c.cost.workerRequests.toFixed(2)}, DO requests $${c.cost.doRequests.toFixed(2)}, rows written $${c.cost.rowsWritten.toFixed(2)})`,
-    '<= $0.10',
-    verdict(c.listPrice <= 0.1),
   );
-  add('Billed above the $5 base fee (after its included usage)', `$${c.aboveBase.toFixed(2)}`);
+  add('Paid usage above the $5 base fee (after its included usage)', `$${c.aboveBase.toFixed(2)}`, '<= $0.10', verdict(c.aboveBase <= 0.1));
 
   add('**Bundle** (`wrangler deploy --dry-run --outdir`)', '', '', '');
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
