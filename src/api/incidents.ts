@@ -8,6 +8,8 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import type { DeskAction } from '../escalation/desk.js';
 import { INCIDENT_STATUSES } from '../notify/notification.js';
+import { runtimeConfig } from '../durable/runtime-config.js';
+import { incidentView } from './incident-view.js';
 import { parseJson } from '../util/parse-json.js';
 import { HttpError } from './http-error.js';
 import { readJsonBody } from './read-body.js';
@@ -28,19 +30,20 @@ incidentsApi.get('/', requireScope('read'), async (c) => {
   }
   const policy = c.req.query('policy');
   const receiver = c.req.query('receiver');
+  const policies = runtimeConfig(c.env).oncall.escalationPolicies;
   const incidents = (await oncallStub(c.env).incidents()).filter(
     (i) =>
       (status === undefined || (status === 'open' ? i.status !== 'resolved' : i.status === status)) &&
       (policy === undefined || i.policy === policy) &&
       (receiver === undefined || i.receiver === receiver),
   );
-  return c.json(incidents);
+  return c.json(incidents.map((i) => incidentView(i, policies.get(i.policy))));
 });
 
 incidentsApi.get('/:id', requireScope('read'), async (c) => {
   const incident = await oncallStub(c.env).incident(c.req.param('id'));
   if (!incident) throw new HttpError(404, `incident ${JSON.stringify(c.req.param('id'))} not found`);
-  return c.json(incident);
+  return c.json(incidentView(incident, runtimeConfig(c.env).oncall.escalationPolicies.get(incident.policy)));
 });
 
 for (const action of ['ack', 'unack', 'resolve'] as const satisfies readonly DeskAction[]) {
@@ -48,7 +51,7 @@ for (const action of ['ack', 'unack', 'resolve'] as const satisfies readonly Des
     const by = await actorName(c.req.raw);
     const result = await oncallStub(c.env).act(c.req.param('id'), action, { name: by, via: 'api' });
     if (!result.ok) throw new HttpError(result.error.status, result.error.message);
-    return c.json(result.value);
+    return c.json(incidentView(result.value, runtimeConfig(c.env).oncall.escalationPolicies.get(result.value.policy)));
   });
 }
 

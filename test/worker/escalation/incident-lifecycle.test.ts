@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, getJson, useConfig } from '../support/edgealert.js';
 import { act, advanceWithIncidentsTo, pagesSoFar } from '../support/oncall.js';
-import { firing, freshStatePerTest, push, resolved } from '../support/timeline.js';
+import { firing, freshStatePerTest, iso, push, resolved } from '../support/timeline.js';
 
 const MIN = 60_000;
 
@@ -67,6 +67,8 @@ freshStatePerTest();
 
 interface IncidentBody {
   id: string;
+  openedAt: string;
+  nextStepAt: string | null;
   status: string;
   paged: string[];
   timeline: { event: string; actor?: { name: string; via: string }; detail?: string }[];
@@ -81,7 +83,8 @@ describe('an incident escalates until acknowledged and resolves with its alerts'
     // The route's own notification and the first step, at the group's first flush.
     expect(await pagesSoFar()).toEqual(['1000 /team firing', '1000 /chat firing']);
     const [incident] = await incidents();
-    expect(incident).toMatchObject({ id: '1', status: 'triggered', paged: ['chat'] });
+    expect(incident).toMatchObject({ id: '1', status: 'triggered', paged: ['chat'], openedAt: iso(1000), nextStepAt: iso(1000 + 5 * MIN) });
+    expect(incident).not.toHaveProperty('seenFiring');
 
     await advanceWithIncidentsTo(1000 + 5 * MIN - 1);
     expect(await pagesSoFar()).toHaveLength(2);
