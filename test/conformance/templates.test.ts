@@ -14,7 +14,7 @@
  * or source; a group without group labels.
  *
  * `UPDATE_TEMPLATE_GOLDEN=1` rewrites
- * src/template/alertmanager/testdata/golden-recorded.ts from this run, so
+ * src/template/alertmanager/testdata/golden-recorded.json from this run, so
  * the unit suite checks the same outputs without Alertmanager.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -295,25 +295,6 @@ describe.skipIf(!(await alertmanagerAvailable()))('templates: Alertmanager 0.25 
 });
 
 async function writeGolden(cases: readonly GoldenCase[]): Promise<void> {
-  const file = new URL('../../src/template/alertmanager/testdata/golden-recorded.ts', import.meta.url);
-  const source = [
-    '/**',
-    ' * Recorded by test/conformance/templates.test.ts (UPDATE_TEMPLATE_GOLDEN=1):',
-    ' * Alertmanager 0.25 (Debian 0.25.0-1, Go 1.19.8) rendered golden-templates.ts',
-    ' * for these notifications; the data is what its webhook receiver got with',
-    ' * each Slack message and email. Do not edit by hand.',
-    ' */',
-    "import type { Notification } from '../../../notify/notification.js';",
-    '',
-    'export interface RecordedCase {',
-    '  readonly name: string;',
-    '  readonly externalURL: string;',
-    '  readonly notification: Notification;',
-    '  readonly outputs: Readonly<Record<string, string>>;',
-    '}',
-    '',
-    `export const RECORDED_CASES: readonly RecordedCase[] = ${JSON.stringify(cases, null, 2)};`,
-    '',
-  ].join('\n');
-  await writeFile(file, source);
+  const file = new URL('../../src/template/alertmanager/testdata/golden-recorded.json', import.meta.url);
+  await writeFile(file, `${JSON.stringify(cases, null, 2)}\n`);
 }

@@ -1,5 +1,5 @@
 /**
- * The golden suite without Alertmanager: golden-recorded.ts holds what the
+ * The golden suite without Alertmanager: golden-recorded.json holds what the
  * real Alertmanager 0.25 rendered for the templates of golden-templates.ts
  * (its defaults, and a custom templates file) for five notifications, as
  * test/conformance/templates.test.ts recorded them from a live run

@@ -4,7 +4,7 @@
  * renders it. test/conformance/templates.test.ts puts them into a real
  * Alertmanager 0.25 (a Slack receiver whose fields are these templates, an
  * email receiver for the email ones) and compares what it sends with what
- * edgealert renders; golden-recorded.ts holds one such run for the unit
+ * edgealert renders; golden-recorded.json holds one such run for the unit
  * suite.
  */
 
