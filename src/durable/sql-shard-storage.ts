@@ -19,6 +19,8 @@ import type { ShardSnapshot, ShardStorage } from '../group/shard-storage.js';
 import { nflogEntrySchema } from '../nflog/entry.js';
 import type { Alert } from '../alert/types.js';
 import { silenceSchema, type Silence } from '../silence/types.js';
+import type { SqlExec } from '../metrics/usage-meter.js';
+import { SqlDocs } from './sql-docs.js';
 
 const TABLES = ['alerts', 'groups', 'nflog', 'jobs', 'silences', 'checkpoints'] as const;
 
@@ -35,78 +37,63 @@ const storedAlertSchema = z.object({
 });
 
 export class SqlShardStorage implements ShardStorage {
-  constructor(private readonly sql: Pick<SqlStorage, 'exec'>) {
-    for (const table of TABLES) {
-      sql.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
-    }
+  private readonly docs: SqlDocs<(typeof TABLES)[number]>;
+
+  constructor(sql: SqlExec) {
+    this.docs = new SqlDocs(sql, TABLES);
   }
 
   /** Reads everything back, validating every row. */
   load(): ShardSnapshot {
     return {
-      alerts: this.rows('alerts').map(([, doc]) => storedAlertSchema.parse(doc)),
-      groups: this.rows('groups').map(([, doc]) => groupRecordSchema.parse(doc)),
-      nflog: new Map(this.rows('nflog').map(([id, doc]) => [id, nflogEntrySchema.parse(doc)])),
-      jobs: this.rows('jobs').map(([, doc]) => flushJobSchema.parse(doc)),
-      silences: this.rows('silences').map(([, doc]) => silenceSchema.parse(doc)),
+      alerts: this.docs.rows('alerts').map(([, doc]) => storedAlertSchema.parse(doc)),
+      groups: this.docs.rows('groups').map(([, doc]) => groupRecordSchema.parse(doc)),
+      nflog: new Map(this.docs.rows('nflog').map(([id, doc]) => [id, nflogEntrySchema.parse(doc)])),
+      jobs: this.docs.rows('jobs').map(([, doc]) => flushJobSchema.parse(doc)),
+      silences: this.docs.rows('silences').map(([, doc]) => silenceSchema.parse(doc)),
       ...this.checkpoint(),
     };
   }
 
   private checkpoint(): Pick<ShardSnapshot, 'checkpoint' | 'checkpointChunks'> {
-    const chunks = this.rows('checkpoints').map(([, doc]) => z.record(z.string(), z.number()).parse(doc));
+    const chunks = this.docs.rows('checkpoints').map(([, doc]) => z.record(z.string(), z.number()).parse(doc));
     return { checkpoint: new Map(chunks.flatMap((entries) => Object.entries(entries))), checkpointChunks: chunks.length };
   }
 
   putAlert(alert: Alert): void {
-    this.put('alerts', alert.fingerprint, alert);
+    this.docs.put('alerts', alert.fingerprint, alert);
   }
   deleteAlert(fingerprint: string): void {
-    this.delete('alerts', fingerprint);
+    this.docs.delete('alerts', fingerprint);
   }
   putGroup(group: z.infer<typeof groupRecordSchema>): void {
-    this.put('groups', group.id, group);
+    this.docs.put('groups', group.id, group);
   }
   deleteGroup(id: string): void {
-    this.delete('groups', id);
+    this.docs.delete('groups', id);
   }
   putNflog(key: string, entry: z.infer<typeof nflogEntrySchema>): void {
-    this.put('nflog', key, entry);
+    this.docs.put('nflog', key, entry);
   }
   deleteNflog(key: string): void {
-    this.delete('nflog', key);
+    this.docs.delete('nflog', key);
   }
   putJob(job: z.infer<typeof flushJobSchema>): void {
-    this.put('jobs', job.id, job);
+    this.docs.put('jobs', job.id, job);
   }
   deleteJob(id: string): void {
-    this.delete('jobs', id);
+    this.docs.delete('jobs', id);
   }
   putCheckpoint(chunk: number, entries: Record<string, number>): void {
-    this.put('checkpoints', String(chunk), entries);
+    this.docs.put('checkpoints', String(chunk), entries);
   }
   deleteCheckpoint(chunk: number): void {
-    this.delete('checkpoints', String(chunk));
+    this.docs.delete('checkpoints', String(chunk));
   }
   putSilence(silence: Silence): void {
-    this.put('silences', silence.id, silence);
+    this.docs.put('silences', silence.id, silence);
   }
   deleteSilence(id: string): void {
-    this.delete('silences', id);
-  }
-
-  private put(table: (typeof TABLES)[number], id: string, doc: unknown): void {
-    this.sql.exec(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`, id, JSON.stringify(doc));
-  }
-
-  private delete(table: (typeof TABLES)[number], id: string): void {
-    this.sql.exec(`DELETE FROM ${table} WHERE id = ?`, id);
-  }
-
-  private rows(table: (typeof TABLES)[number]): [string, unknown][] {
-    return this.sql
-      .exec<{ id: string; doc: string }>(`SELECT id, doc FROM ${table}`)
-      .toArray()
-      .map((row) => [row.id, JSON.parse(row.doc)]);
+    this.docs.delete('silences', id);
   }
 }
