@@ -7,7 +7,7 @@
  */
 import type { Receiver } from '../config/types.js';
 import type { FlushJob } from '../group/flush-job.js';
-import type { Notification, NotifyAlert } from '../notify/notification.js';
+import type { Notification } from '../notify/notification.js';
 import type { Incident } from './incident.js';
 
 /** A page that has not gone out after this long is given up (and the timeline says so). */
@@ -48,6 +48,3 @@ export function pageJob(incident: Incident, receiver: Receiver, kind: 'trigger' 
   const id = `${incident.id}:${kind}:${receiver.name}:${now}`;
   return noticeJob(id, incident.id, incidentNotification(incident, receiver.name, externalURL), receiver, now);
 }
-
-/** The firing alerts of a notification (for summaries). */
-export const firingAlerts = (alerts: readonly NotifyAlert[]) => alerts.filter((a) => a.status === 'firing');
