@@ -31,10 +31,18 @@ export class Dispatcher extends DurableObject<Env> {
     });
   }
 
-  /** Stores received alerts in their groups (RPC from the ingest Worker). */
+  /**
+   * Stores received alerts in their groups (RPC from the ingest Worker). What
+   * is due at once (group_wait 0s, an alert that started over group_wait ago)
+   * flushes now instead of one alarm later; its deliveries go on after the
+   * answer, and the alarm is armed to retry them should this object die first.
+   */
   async ingest(items: IngestItem[]): Promise<void> {
     this.usage.request('ingest');
-    this.loaded().ingest(items, Date.now());
+    const shard = this.loaded();
+    const now = Date.now();
+    shard.ingest(items, now);
+    if ((shard.nextDueAt() ?? Infinity) <= now) this.ctx.waitUntil(this.runDue().catch(logRunFailure));
     await this.arm();
   }
 
@@ -53,6 +61,11 @@ export class Dispatcher extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.usage.request('alarm');
     this.alarmSlot.fired();
+    await this.runDue();
+  }
+
+  /** Runs what is due (flushes start synchronously, before the first await), then re-arms. */
+  private async runDue(): Promise<void> {
     await this.loaded().runDue(workerDeliveryHost(this.env, { escalate: (update) => oncallStub(this.env).update(update) }));
     await this.arm();
   }
@@ -65,4 +78,9 @@ export class Dispatcher extends DurableObject<Env> {
   private async arm(): Promise<void> {
     await this.alarmSlot.arm(this.loaded().nextDueAt());
   }
+}
+
+/** A run started by a push failed: logged; the armed alarm runs it again. */
+function logRunFailure(error: unknown): void {
+  console.error(JSON.stringify({ level: 'error', event: 'dispatch_run_failed', message: (error as Error).message }));
 }

@@ -56,10 +56,12 @@ export function allDelivered(job: FlushJob): boolean {
   return job.deliveries.every((d) => d.state === 'sent' || d.state === 'skipped');
 }
 
-/** The earliest pending attempt, if any. */
-export function nextAttemptAt(job: FlushJob): number | undefined {
+/** The earliest pending attempt, if any, leaving out the deliveries `skip` names (by index). */
+export function nextAttemptAt(job: FlushJob, skip: (index: number) => boolean = () => false): number | undefined {
   let due: number | undefined;
-  for (const d of job.deliveries) if (d.state === 'pending' && (due === undefined || d.dueAt < due)) due = d.dueAt;
+  for (const d of job.deliveries) {
+    if (d.state === 'pending' && !skip(d.index) && (due === undefined || d.dueAt < due)) due = d.dueAt;
+  }
   return due;
 }
 

@@ -56,6 +56,12 @@ export interface DeliveryHost {
   readonly log?: Logger;
 }
 
+/**
+ * How long after an attempt started the shard wants to be woken while it is
+ * still in flight: if the object died meanwhile, the alarm then retries it.
+ */
+export const IN_FLIGHT_RECHECK_MS = 10_000;
+
 export class Shard {
   /** Notification counters since this shard started (Prometheus handles the reset on restart). */
   readonly counters: CounterValues = {};
@@ -65,6 +71,8 @@ export class Shard {
   private readonly refs = new Map<string, number>();
   private readonly nflog: NotificationLog;
   private readonly jobs = new Map<string, FlushJob>();
+  /** Attempts under way (`jobId/index` -> start time): another runDue() leaves them alone. */
+  private readonly inFlight = new Map<string, number>();
   private readonly rateLimits = new ReceiverRateLimits();
   private nextCollectAt = 0;
   private silences: Map<string, Silence>;
@@ -141,15 +149,22 @@ export class Shard {
       if (t !== undefined && (due === undefined || t < due)) due = t;
     };
     for (const group of this.groups.values()) consider(group.nextFlushAt);
-    for (const job of this.jobs.values()) consider(Math.min(nextAttemptAt(job) ?? Infinity, job.deadline));
+    for (const job of this.jobs.values()) {
+      consider(Math.min(nextAttemptAt(job, (index) => this.inFlight.has(attemptKey(job, index))) ?? Infinity, job.deadline));
+    }
+    for (const startedAt of this.inFlight.values()) consider(startedAt + IN_FLIGHT_RECHECK_MS);
     for (const fp of this.sourcesOnly) consider(this.alerts.get(fp)?.endsAt);
     return due;
   }
 
-  /** Runs everything due: expired flushes end, due groups flush, due deliveries are attempted. */
+  /**
+   * Runs everything due: expired flushes end, due groups flush, due deliveries
+   * are attempted. Runs may overlap (an alarm while a push's flush is still
+   * delivering): an attempt under way is neither started again nor given up.
+   */
   async runDue(host: DeliveryHost): Promise<void> {
     const now = host.clock();
-    for (const job of this.jobs.values()) if (job.deadline <= now) this.giveUp(job);
+    for (const job of this.jobs.values()) if (job.deadline <= now && !this.attempting(job)) this.giveUp(job);
     const due = [...this.groups.values()].filter((g) => g.nextFlushAt <= now);
     if (due.length > 0) {
       const inhibitor = buildInhibitor(this.config.inhibitRules, this.alerts.values(), now);
@@ -159,16 +174,17 @@ export class Shard {
     const attempts: Promise<void>[] = [];
     for (const job of this.jobs.values()) {
       for (const delivery of job.deliveries) {
-        if (delivery.state === 'pending' && delivery.dueAt <= now) attempts.push(this.deliver(job, delivery.index, host));
+        if (delivery.state !== 'pending' || delivery.dueAt > now || this.inFlight.has(attemptKey(job, delivery.index))) continue;
+        attempts.push(this.deliverOnce(job, delivery.index, host));
       }
     }
     await Promise.all(attempts);
     this.collectGarbage(now);
   }
 
-  /** Nothing is waiting to be flushed or delivered (used by tests and the status page). */
-  idle(): boolean {
-    return this.jobs.size === 0;
+  /** How many delivery attempts are under way (tests wait for a push's deliveries with it). */
+  attemptsUnderWay(): number {
+    return this.inFlight.size;
   }
 
   private insertIntoGroup(route: Route, alert: Alert, now: number): void {
@@ -230,6 +246,22 @@ export class Shard {
     if (isSettled(job)) return this.finish(job);
     this.jobs.set(job.id, job);
     this.storage.putJob(job);
+  }
+
+  /** Whether an attempt of one of the job's deliveries is under way. */
+  private attempting(job: FlushJob): boolean {
+    return job.deliveries.some((d) => this.inFlight.has(attemptKey(job, d.index)));
+  }
+
+  /** `deliver`, marked in flight from its start (synchronously) to its end. */
+  private async deliverOnce(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
+    const key = attemptKey(job, index);
+    this.inFlight.set(key, host.clock());
+    try {
+      await this.deliver(job, index, host);
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   private async deliver(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
@@ -328,4 +360,8 @@ export class Shard {
     this.nflog.collect(now);
   }
 
+}
+
+function attemptKey(job: FlushJob, index: number): string {
+  return `${job.id}/${index}`;
 }

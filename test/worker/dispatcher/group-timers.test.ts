@@ -4,8 +4,9 @@
  * repeat_interval for unchanged groups (Alertmanager's aggrGroup + nflog).
  */
 import { describe, expect, it } from 'vitest';
-import { useConfig } from '../support/edgealert.js';
-import { advanceTo, deliveries, firing, freshStatePerTest, iso, nextAlarm, push, summary } from '../support/timeline.js';
+import { storedRows, useConfig } from '../support/edgealert.js';
+import { receiver } from '../support/receiver.js';
+import { advanceTo, deliveries, firing, freshStatePerTest, iso, nextAlarm, push, settle, summary } from '../support/timeline.js';
 
 // repeat_interval is deliberately not a multiple of group_interval (see test/conformance/README.md).
 useConfig(`
@@ -40,18 +41,29 @@ describe('group_wait', () => {
     expect(sent[0]?.path).toBe('/hook');
   });
 
-  it('flushes at once when the alert started more than group_wait ago', async () => {
+  it('flushes at once, within the push, when the alert started more than group_wait ago', async () => {
     await push([{ ...firing('Disk'), startsAt: iso(-10_000) }]);
-    expect(await nextAlarm()).toBe(0);
-    await advanceTo(0);
+    await settle();
     expect((await deliveries()).map((d) => d.at)).toEqual([0]);
+    expect(await nextAlarm()).toBe(5000); // the next group_interval tick: no alarm ran for the first flush
   });
 
-  it('flushes at once with group_wait 0s', async () => {
+  it('flushes at once, within the push, with group_wait 0s', async () => {
     await push([firing('Disk', { speed: 'now' })]);
-    expect(await nextAlarm()).toBe(0);
-    await advanceTo(0);
+    await settle();
     expect((await deliveries()).map(summary)).toEqual([{ at: 0, status: 'firing', alerts: ['Disk:firing'] }]);
+    expect(await nextAlarm()).toBe(5000);
+  });
+
+  it('answers the push without waiting for the receiver, which still gets the webhook at once', async () => {
+    await receiver.answerNext({ status: 200, hold: true });
+    await push([firing('Disk', { speed: 'now' })]); // answered 200 while the webhook is held
+    await receiver.waitForRequests(1);
+    await receiver.release();
+    await settle();
+    expect((await deliveries()).map(summary)).toEqual([{ at: 0, status: 'firing', alerts: ['Disk:firing'] }]);
+    expect(await storedRows('nflog')).toHaveLength(1); // logged as sent: the next tick will not repeat it
+    expect(await storedRows('jobs')).toEqual([]);
   });
 
   it('keeps groups apart: each group_by value gets its own webhook', async () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { useConfig } from '../support/edgealert.js';
 import { eq, expire, silence, silencesAlarm, advanceSilencesTo } from '../support/silences.js';
-import { advanceTo, deliveries, freshStatePerTest } from '../support/timeline.js';
+import { advanceTo, deliveries, freshStatePerTest, settle } from '../support/timeline.js';
 
 useConfig(`
 route:
@@ -27,9 +27,13 @@ freshStatePerTest();
 
 const MIN = 60_000;
 
-/** Fires the Silences object's alarms, then shard 0's, up to `ms` (take steps that keep them in order). */
+/**
+ * Fires the Silences object's alarms, waits for what its pushes flushed at
+ * once, then fires shard 0's alarms, up to `ms` (take steps that keep them in order).
+ */
 async function advanceBoth(ms: number): Promise<void> {
   await advanceSilencesTo(ms);
+  await settle();
   await advanceTo(ms);
 }
 

@@ -8,7 +8,7 @@ import { beforeEach } from 'vitest';
 import { forgetHeartbeatPings } from '../../../src/api/heartbeat-pings.js';
 import worker from '../../../src/index.js';
 import { api, testEnv } from './edgealert.js';
-import { deliveries, elapsed, fireAlarm, nextAlarm, setClock, T0 } from './timeline.js';
+import { deliveries, elapsed, fireAlarm, nextAlarm, setClock, settle, T0 } from './timeline.js';
 
 /** The one Heartbeats object. */
 export function heartbeatsObject(): DurableObjectStub {
@@ -45,6 +45,7 @@ export async function advanceAllTo(ms: number): Promise<void> {
     if (hbDue <= shDue) {
       setClock(Math.max(elapsed(), hbDue));
       await runDurableObjectAlarm(heartbeatsObject());
+      await settle(); // a heartbeat's alert flushes at once: stamp what it sent now
     } else {
       setClock(Math.max(elapsed(), shDue));
       await fireAlarm(0);
@@ -63,6 +64,7 @@ export async function runCron(): Promise<void> {
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '*/5 * * * *' }), testEnv, ctx);
   await waitOnExecutionContext(ctx);
+  await settle();
 }
 
 /** What each delivery to `path` said: time, status and each alert's `heartbeat-or-alertname:status`. */

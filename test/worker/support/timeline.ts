@@ -94,9 +94,29 @@ export async function nextAlarm(index = 0): Promise<number | null> {
  * very call, as when an alarm wakes an evicted object. False if no alarm was set.
  */
 export async function fireAlarm(index = 0): Promise<boolean> {
+  await settle(index);
   const ran = await runDurableObjectAlarm(shard(index));
   await collect();
   return ran;
+}
+
+/**
+ * Waits until shard `index` has no delivery attempt under way: what is due
+ * when alerts arrive (group_wait 0s) is flushed by the push itself, whose
+ * deliveries finish after its answer. Then records what was sent.
+ */
+export async function settle(index = 0): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const underWay = await runInDurableObject(shard(index), (instance) => (instance as unknown as DispatcherInternals).shard?.attemptsUnderWay() ?? 0);
+    if (underWay === 0) return collect();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`settle(${index}): deliveries still under way after 500 polls`);
+}
+
+/** The Dispatcher's loaded shard, which settle() looks into. */
+interface DispatcherInternals {
+  readonly shard?: { attemptsUnderWay(): number };
 }
 
 /** Moves the fake clock forward to `ms` after T0 (never back). */
@@ -112,6 +132,7 @@ export function setClock(ms: number): void {
  */
 export async function advanceTo(ms: number, index = 0): Promise<void> {
   if (T0 + ms < Date.now()) throw new Error(`advanceTo(${ms}): the clock is already at ${elapsed()}`);
+  await settle(index); // what pushes sent is stamped with the time they sent it
   for (let fired = 0; ; fired++) {
     if (fired > 1000) throw new Error('advanceTo: more than 1000 alarms, is the Dispatcher re-arming in a loop?');
     const due = await nextAlarm(index);
