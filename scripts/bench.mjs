@@ -40,7 +40,7 @@ const { startEdgealert, startAlertmanager, startBareWorker, startCaptureServer, 
 );
 const { benchConfig, ingestAlerts, batchBodies } = await import('./bench/workload.mjs');
 const { runIngest } = await import('./bench/load.mjs');
-const { runLatency } = await import('./bench/latency.mjs');
+const { runLatency, runRoundTrip } = await import('./bench/latency.mjs');
 const { runCostModel, PRICES, FREE_DAILY, COST_MODEL } = await import('./bench/cost.mjs');
 const { measureBundle } = await import('./bench/bundle-size.mjs');
 
@@ -89,6 +89,8 @@ try {
     log(`notification latency: ${peer.name}`);
     results.latency[name] = await runLatency({ peer, capture: captures[name], path: '/latency', tag: name, headers });
   }
+  log('round trip of the bare Worker (the floor under any notification latency)');
+  results.latency.bareRoundTrip = await runRoundTrip({ url: bare.url, headers });
 } finally {
   log('stopping');
   await Promise.allSettled(stops.reverse().map((stop) => stop()));
@@ -135,6 +137,8 @@ function report(r) {
     add('Alertmanager 0.25', `p50 ${ms(la.p50)}, p99 ${ms(la.p99)}`);
     add('edgealert p99 vs Alertmanager p99', `${ms(le.p99)} vs ${ms(la.p99)}`, "<= Alertmanager's", verdict(le.p99 <= la.p99));
   }
+  const floor = r.latency.bareRoundTrip;
+  add('bare Worker, same runtime: POST to its answer (the floor)', `p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}`);
 
   const c = r.cost;
   add(`**Cost model** (${num(COST_MODEL.firing)} firing alerts re-sent every minute, ${COST_MODEL.churnPerHour}/h resolve and start)`, 'per hour / per day', 'Free plan per day', '');

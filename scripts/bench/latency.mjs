@@ -49,6 +49,29 @@ export async function runLatency({ peer, capture, path, count = 200, spacingMs =
   }
 }
 
+/**
+ * The floor under any notification latency: the same POSTs (one alert each,
+ * `spacingMs` apart) to a server that only answers, from start to answer.
+ */
+export async function runRoundTrip({ url, count = 200, spacingMs = 25, headers = {} }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  const latencies = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const now = Date.now();
+      const body = JSON.stringify([{ labels: { alertname: `BenchRoundTrip${i}`, bench: 'latency' }, startsAt: iso(now), endsAt: iso(now + VALID_FOR_MS) }]);
+      const started = performance.now();
+      const status = await post(agent, `${url}/api/v2/alerts`, body, headers);
+      if (status !== 200) throw new Error(`round trip: POST answered ${status}`);
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, spacingMs));
+    }
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies), count };
+  } finally {
+    agent.destroy();
+  }
+}
+
 /** First arrival time of each probe alert on `path`. */
 function arrivals(capture, path, sentAt) {
   const first = new Map();
