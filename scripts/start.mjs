@@ -6,12 +6,12 @@
 // --secrets names a dotenv file (NAME=value lines) of secrets; without it,
 // wrangler reads .dev.vars if there is one.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
-import { findTemplateFiles, templateGlobs } from './template-files.mjs';
+import { compileConfigFile, formatErrors } from './config-compiler.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -27,6 +27,16 @@ const { values } = parseArgs({
 const config = resolve(process.cwd(), values.config);
 if (!existsSync(config)) {
   console.error(`edgealert: config file not found: ${config}`);
+  process.exit(2);
+}
+// The config goes in as a var rather than through the bundle, so several
+// instances with different configs can run from one checkout at once:
+// compiled here as the build compiles routes.yaml (with the template files
+// its `templates:` globs match, relative to its folder), so a config that
+// does not load stops here with its problems.
+const compiled = await compileConfigFile(config);
+if (!compiled.ok) {
+  console.error(`edgealert: ${config} does not load:\n${formatErrors(compiled.errors)}`);
   process.exit(2);
 }
 const state = resolve(process.cwd(), values.state);
@@ -49,19 +59,13 @@ const inspectorPort = await new Promise((done, fail) => {
   });
 });
 
-// The config goes in as a var rather than through the bundle, so several
-// instances with different configs can run from one checkout at once; so do
-// the template files its `templates:` globs match (relative to its folder).
-const configText = readFileSync(config, 'utf8');
-const templates = findTemplateFiles(config, templateGlobs(configText));
 const wrangler = resolve(root, 'node_modules/wrangler/bin/wrangler.js');
 const child = spawn(
   process.execPath,
   [wrangler, 'dev', '--ip', values.ip, '--port', values.port, '--persist-to', state,
     '--show-interactive-dev-session=false', '--inspector-port', String(inspectorPort),
     '--var', `EXTERNAL_URL:${values['external-url'] ?? `http://${values.ip}:${values.port}`}`,
-    '--var', `EDGEALERT_CONFIG:${configText}`,
-    '--var', `EDGEALERT_TEMPLATES:${JSON.stringify(templates)}`,
+    ...configVarArgs(JSON.stringify(compiled.compiled)),
     ...(loopback ? ['--var', 'EDGEALERT_LOCAL:true'] : []),
     ...(values.secrets ? ['--env-file', resolve(process.cwd(), values.secrets)] : [])],
   {
@@ -74,3 +78,22 @@ const stop = (signal) => child.kill(signal);
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/**
+ * The --var arguments that pass the compiled config. A command-line argument
+ * holds at most 128 KiB on Linux (about 100 Slack receivers compiled), so a
+ * longer config is cut into EDGEALERT_CONFIG, EDGEALERT_CONFIG_2, ... which
+ * the Worker joins (src/durable/runtime-config.ts); cuts fall between
+ * characters.
+ */
+function configVarArgs(json) {
+  const bytes = Buffer.from(json);
+  const parts = [];
+  for (let start = 0; start < bytes.length; ) {
+    let end = Math.min(start + 100_000, bytes.length);
+    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--; // a UTF-8 continuation byte: inside a character
+    parts.push(bytes.subarray(start, end).toString());
+    start = end;
+  }
+  return parts.flatMap((part, i) => ['--var', `EDGEALERT_CONFIG${i === 0 ? '' : `_${i + 1}`}:${part}`]);
+}

@@ -19,6 +19,7 @@
 import { EMAIL_FIELD_DEFAULTS } from '../template/alertmanager/index.js';
 import { canonicalHeaderName } from '../notify/email/mime/header-name.js';
 import { parseAddressList } from '../notify/email/mime/address-list.js';
+import { splitHostPort } from './address-checks.js';
 import { configError, type ConfigError, type YamlPath } from './config-error.js';
 import type { RawEmailConfig } from './email-config-schema.js';
 import type { RawGlobal } from './global-schema.js';
@@ -30,9 +31,6 @@ import { isRecord, scalarText } from './yaml-tree.js';
 
 /** Cloudflare blocks outbound TCP to port 25 (https://developers.cloudflare.com/workers/runtime-apis/tcp-sockets/#considerations). */
 export const BLOCKED_SMTP_PORT = 25;
-
-/** Port names Go's resolver knows for mail. */
-const PORT_NAMES: Readonly<Record<string, number>> = { smtp: 25, submission: 587, submissions: 465, smtps: 465 };
 
 /** The EmailIntegration for one entry; `checkEmailConfigs` must have passed. */
 export function buildEmailIntegration(raw: RawEmailConfig, global: RawGlobal | undefined): EmailIntegration {
@@ -67,16 +65,6 @@ function smtpTransport(raw: RawEmailConfig, global: RawGlobal | undefined): Emai
     authSecret: raw.auth_secret || global?.smtp_auth_secret || '',
     authIdentity: raw.auth_identity || global?.smtp_auth_identity || '',
   };
-}
-
-/** `host:port` (the schema checked the shape) with the port as a number; undefined for an unknown port name. */
-export function splitHostPort(address: string): { host: string; port: number } | undefined {
-  const colon = address.lastIndexOf(':');
-  if (colon < 0) return undefined;
-  const host = address.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
-  const portText = address.slice(colon + 1);
-  const port = /^\d+$/.test(portText) ? Number(portText) : PORT_NAMES[portText.toLowerCase()];
-  return port !== undefined && port > 0 && port < 65536 ? { host, port } : undefined;
 }
 
 /**

@@ -18,18 +18,15 @@
  */
 import * as z from 'zod';
 import { newMatcher, sortMatchers, formatMatchers } from '../matcher/index.js';
-import type { Matcher } from '../matcher/types.js';
 import type { ConfigError } from './config-error.js';
+import { HEARTBEAT_ALERTNAME, SILENCE_EXPIRING_ALERTNAME, type HeartbeatConfig, type SilenceExpiryNotice } from './heartbeat-types.js';
 import { matcherLines } from './matcher-fields.js';
 import { effectiveEscalation } from './oncall-schema.js';
 import { durationSchema, expected, goString, LABEL_NAME_RE, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 import type { Route } from './types.js';
 
-/** The alertname of a missed heartbeat's alert. */
-export const HEARTBEAT_ALERTNAME = 'HeartbeatMissing';
-/** The alertname of a silence's expiry notice. */
-export const SILENCE_EXPIRING_ALERTNAME = 'SilenceExpiring';
+export { HEARTBEAT_ALERTNAME, SILENCE_EXPIRING_ALERTNAME, type HeartbeatConfig, type SilenceExpiryNotice } from './heartbeat-types.js';
 /** Names go into URLs (`/api/v1/heartbeats/NAME`) and route ids. */
 export const HEARTBEAT_NAME_RE = /^[A-Za-z0-9_-]+$/;
 const RESERVED_LABELS = ['alertname', 'heartbeat'];
@@ -59,28 +56,6 @@ export const silenceExpiryNoticeSchema = strictObject({
   before: durationSchema.refine((ms) => ms > 0, { error: 'before must be more than 0s' }),
 });
 export type RawSilenceExpiryNotice = z.output<typeof silenceExpiryNoticeSchema>;
-
-/** A loaded heartbeat. */
-export interface HeartbeatConfig {
-  readonly name: string;
-  /** Alerts matching these (all of them) count as a ping; empty: only the ping endpoint pings. */
-  readonly matchers: readonly Matcher[];
-  readonly timeout: number;
-  /** Receiver of the synthetic route; undefined: routed by the tree. */
-  readonly receiver?: string;
-  /** Extra labels and annotations of the HeartbeatMissing alert. */
-  readonly labels: Readonly<Record<string, string>>;
-  readonly annotations: Readonly<Record<string, string>>;
-  /** The escalation policy of the synthetic route: the heartbeat's own, else the root route's; absent with `none` or without a receiver. */
-  readonly escalation?: string;
-}
-
-/** A loaded silence_expiry_notice. */
-export interface SilenceExpiryNotice {
-  readonly receiver: string;
-  /** How long before a silence ends the notice goes out (ms). */
-  readonly before: number;
-}
 
 /** Checks names are unique, receivers exist, labels are valid and do not override the reserved ones. */
 export function checkHeartbeats(

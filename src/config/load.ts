@@ -21,7 +21,7 @@ import { buildReceivers } from './receivers.js';
 import { redactConfigText } from './redact.js';
 import { buildRouteTree } from './route-tree.js';
 import { formatDuration } from './duration.js';
-import { resolveSecrets, scrubSecrets } from './secrets.js';
+import { resolveSecrets, scrubSecrets, type SecretPlaceholder } from './secrets.js';
 import type { Config } from './types.js';
 import { parseTimeIntervals, type TimeIntervalSet } from '../timeinterval/index.js';
 import { configTemplates, templateGlobsOf } from './templates.js';
@@ -50,6 +50,12 @@ export interface LoadConfigOptions {
    * checked.
    */
   readonly templates?: readonly TemplateFile[];
+  /**
+   * At build time, where there are no secrets: the value each `${NAME}`
+   * reference stands in with (see secret-placeholders.ts), instead of
+   * reading `env`.
+   */
+  readonly secretPlaceholder?: SecretPlaceholder;
 }
 
 /**
@@ -67,7 +73,7 @@ export function loadConfig(
   // An empty file is an empty mapping; Alertmanager then reports the missing route.
   const tree = parsed.value.tree ?? {};
 
-  const secrets = resolveSecrets(tree, env);
+  const secrets = resolveSecrets(tree, env, options.secretPlaceholder);
   const schema = configSchema.safeParse(secrets.tree);
   const intervals = timeIntervalsOf(secrets.tree);
   const templates = configTemplates(templateGlobsOf(secrets.tree), options.templates);

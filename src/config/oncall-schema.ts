@@ -11,9 +11,9 @@ import * as z from 'zod';
 import { parseAddressList } from '../notify/email/mime/address-list.js';
 import { parseLocation, timeIntervalSchema, type TimeInterval } from '../timeinterval/index.js';
 import { listField, splitUnknownKeys } from '../timeinterval/schema-helpers.js';
-import { err, ok, type Result } from '../util/result.js';
 import { formatDuration } from './duration.js';
-import { PERSON_RECEIVER_PREFIX, type EscalationTarget, type LocalDateTime } from './oncall-types.js';
+import { parseLocalDateTime } from './local-date-time.js';
+import { PERSON_RECEIVER_PREFIX, type EscalationTarget } from './oncall-types.js';
 import { durationSchema, expected, goBool, goString, requiredString } from './scalar-schemas.js';
 import { strictObject } from './strict-object.js';
 import { RawScalar } from './yaml-tree.js';
@@ -72,24 +72,6 @@ export const peopleSchema = z.record(z.string().regex(ONCALL_NAME_RE), personSch
 });
 export type RawPeople = z.output<typeof peopleSchema>;
 export type RawPerson = z.output<typeof personSchema>;
-
-const LOCAL_DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** `2026-01-05T09:00`: a wall-clock date and time, checked against the calendar. */
-export function parseLocalDateTime(text: string): Result<LocalDateTime> {
-  const fields = LOCAL_DATE_TIME_RE.exec(text)?.slice(1).map(Number);
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = fields ?? [];
-  if (!fields) return err(`invalid start ${JSON.stringify(text)}: expected YYYY-MM-DDTHH:MM, a wall-clock time in the schedule's time_zone`);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59) {
-    return err(`invalid start ${JSON.stringify(text)}: no such date and time`);
-  }
-  return ok({ year, month, day, hour, minute });
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** A restriction, and whether it names its own location (else the schedule's time_zone applies). */
 export interface RawRestriction {

@@ -1,25 +1,21 @@
 /**
- * `${NAME}` secret references. routes.yaml lives in git, so credentials are
- * written as `${NAME}` and resolved from the Worker's environment (secrets
- * and vars) at load time. Rules:
- * - NAME is `[A-Za-z_][A-Za-z0-9_]*`; a reference can be all or part of any
- *   string value (`url: https://hooks.example.com/${HOOK_TOKEN}`);
- * - `$${NAME}` is the literal text `${NAME}`; other `$` text is left alone
- *   (so Go regexp expansions such as `${1}` in templates keep working);
- * - a reference to an unset variable, or to a binding that is not a string,
- *   is an error naming the path and the variable, never a value;
- * - resolved values never appear in error messages (`scrubSecrets`).
+ * `${NAME}` secret references in the YAML tree. routes.yaml lives in git, so
+ * credentials are written as `${NAME}` (syntax: secret-references.ts) and
+ * resolved from the Worker's environment (secrets and vars). At build time
+ * there are no secrets: each reference gets a placeholder instead
+ * (secret-placeholders.ts), which the Worker replaces with the secret.
+ * A reference to an unset variable, or to a binding that is not a string,
+ * is an error naming the path and the variable, never a value; resolved
+ * values never appear in error messages (`scrubSecrets`).
  */
 import { configError, formatPath, type ConfigError, type YamlPath } from './config-error.js';
+import { replaceReferences, secretValue, unresolvedSecretMessage } from './secret-references.js';
 import { isRecord } from './yaml-tree.js';
 
-const REFERENCE = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+export { hasSecretReference } from './secret-references.js';
 
-/** True when the string holds at least one `${NAME}` reference (escaped `$${NAME}` does not count). */
-export function hasSecretReference(s: string): boolean {
-  for (const m of s.matchAll(REFERENCE)) if (m[1] === '') return true;
-  return false;
-}
+/** The value a reference gets at build time, by name and by where it is (no secrets then). */
+export type SecretPlaceholder = (name: string, path: YamlPath) => string;
 
 /** The outcome of resolving every reference in a value tree. */
 export interface SecretResolution {
@@ -35,8 +31,8 @@ export interface SecretResolution {
   readonly values: readonly string[];
 }
 
-/** Replaces `${NAME}` in every string of `tree` with `env[NAME]`. */
-export function resolveSecrets(tree: unknown, env: Readonly<Record<string, unknown>>): SecretResolution {
+/** Replaces `${NAME}` in every string of `tree` with `env[NAME]`, or with `placeholder(NAME, path)` when given. */
+export function resolveSecrets(tree: unknown, env: Readonly<Record<string, unknown>>, placeholder?: SecretPlaceholder): SecretResolution {
   const names: string[] = [];
   const errors: ConfigError[] = [];
   const unresolvedPaths: string[] = [];
@@ -44,23 +40,15 @@ export function resolveSecrets(tree: unknown, env: Readonly<Record<string, unkno
 
   const resolveString = (s: string, path: YamlPath): string => {
     let unresolved = false;
-    const out = s.replace(REFERENCE, (whole, escape: string, name: string) => {
-      if (escape !== '') return whole.slice(1);
+    const out = replaceReferences(s, (name) => {
       if (!names.includes(name)) names.push(name);
-      const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
-      if (typeof value === 'string') {
+      const value = placeholder ? placeholder(name, path) : secretValue(env, name);
+      if (value !== undefined) {
         if (value !== '') values.add(value);
         return value;
       }
       unresolved = true;
-      errors.push(
-        configError(
-          path,
-          value === undefined
-            ? `secret \${${name}} is not set (add it with \`wrangler secret put ${name}\` or to .dev.vars)`
-            : `secret \${${name}} is not a string in the Worker environment (is the name used by a binding?)`,
-        ),
-      );
+      errors.push(configError(path, unresolvedSecretMessage(env, name) ?? ''));
       return '';
     });
     if (unresolved) unresolvedPaths.push(formatPath(path));

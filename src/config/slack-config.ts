@@ -12,7 +12,7 @@
 import * as z from 'zod';
 import { SLACK_FIELD_DEFAULTS } from '../template/alertmanager/index.js';
 import { httpUrlSchema } from './address-schemas.js';
-import { toHttpConfig } from './http-auth.js';
+import { toHttpConfig, withAuthorization } from './http-auth.js';
 import { httpConfigSchema } from './http-config-schema.js';
 import { fileField } from './refused-fields.js';
 import { expected, goBool, goString, requiredString } from './scalar-schemas.js';
@@ -187,7 +187,7 @@ export function buildSlackIntegration(raw: RawSlackConfig, globals: SlackGlobals
     ...common,
     url: appUrl,
     app: { updateMessage: raw.update_message ?? false, updateUrl: new URL('chat.update', appUrl).toString() },
-    http: { ...http, authorization: `Bearer ${token}` },
+    http: withAuthorization({ ...http, auth: { scheme: 'credentials', type: 'Bearer', credentials: raw.app_token ?? '' } }),
   };
 }
 

@@ -6,7 +6,7 @@
 import type { Matcher } from '../matcher/types.js';
 import type { TemplateSet } from '../template/index.js';
 import type { TimeIntervalSet } from '../timeinterval/types.js';
-import type { HeartbeatConfig, SilenceExpiryNotice } from './heartbeat-config.js';
+import type { HeartbeatConfig, SilenceExpiryNotice } from './heartbeat-types.js';
 import type { OnCallConfig } from './oncall-types.js';
 import type { PagerdutyIntegration } from './pagerduty-config.js';
 import type { SlackIntegration } from './slack-config.js';
@@ -40,9 +40,20 @@ export interface Route {
   readonly escalation?: string;
 }
 
+/**
+ * Where an Authorization header comes from, as configured: basic_auth, or
+ * `<type> <credentials>` (authorization, bearer_token, a Slack app token).
+ * Its strings may hold secrets: the header is made from it once they are known.
+ */
+export type HttpAuth =
+  | { readonly scheme: 'basic'; readonly username: string; readonly password: string }
+  | { readonly scheme: 'credentials'; readonly type: string; readonly credentials: string };
+
 /** HTTP client settings shared by HTTP integrations (Alertmanager's http_config, the subset Workers can honour). */
 export interface HttpConfig {
-  /** Value of the Authorization header, already resolved (`Bearer x`, `Basic base64`). */
+  /** What the Authorization header is made from (http-auth.ts); absent: no header. */
+  readonly auth?: HttpAuth;
+  /** Value of the Authorization header, made from `auth` with the secrets resolved (`Bearer x`, `Basic base64`). */
   readonly authorization?: string;
   readonly followRedirects: boolean;
 }

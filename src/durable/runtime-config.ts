@@ -1,19 +1,23 @@
 /**
- * The config this deployment runs: routes.yaml bundled at build time (or, for
- * tests, the EDGEALERT_CONFIG var), loaded once per isolate with the Worker's
- * secrets. Its template files come the same way: the EDGEALERT_TEMPLATES var
- * (JSON, `[{name, text}]`) if set, else the bundle's (with the bundled config
- * only). An invalid config fails
- * every request with the list of problems, which `edgealert check` reports
- * before deploy.
+ * The config this deployment runs: routes.yaml compiled at build time
+ * (scripts/bundle-config.mjs: loaded and checked with the real loader, then
+ * bundled as JSON), or, for tests and `npm start`, a compiled config in the
+ * EDGEALERT_CONFIG var. The Worker only rebuilds it with its secrets
+ * (configFromCompiled), once per isolate. Its template files are the
+ * compiled ones, or those of the EDGEALERT_TEMPLATES var (JSON,
+ * `[{name, text}]`) if set. A config that does not load (a secret unset or
+ * malformed, a send_email binding missing) fails every request with the list
+ * of problems.
  */
 import * as z from 'zod';
-import { formatConfigErrors, loadConfig, type Config } from '../config/index.js';
-import { bundledConfigText, bundledTemplates } from '../generated/config-bundle.js';
+import { formatConfigErrors } from '../config/config-error.js';
+import { configFromCompiled } from '../config/config-from-compiled.js';
+import type { Config } from '../config/types.js';
+import { bundledConfig } from '../generated/config-bundle.js';
 import { MAX_AGGREGATION_GROUPS_PER_SHARD, MAX_SILENCES } from '../limits.js';
 import { parseJson } from '../util/parse-json.js';
 
-let cached: { text: string; templates: string; config: Config } | undefined;
+let cached: { source: string; templates: string; config: Config } | undefined;
 
 const templateFiles = z.array(z.object({ name: z.string(), text: z.string() }));
 
@@ -26,18 +30,42 @@ export class ConfigLoadError extends Error {
 export function runtimeConfig(bindings: object): Config {
   // Secrets and vars are plain string properties of the bindings object.
   const env = bindings as Readonly<Record<string, unknown>>;
-  const override = env.EDGEALERT_CONFIG;
-  const overridden = typeof override === 'string' && override !== '';
-  const text = overridden ? override : bundledConfigText;
+  const override = configVar(env);
+  const overridden = override !== undefined;
+  const source = override ?? bundledConfig;
   const templatesVar = env.EDGEALERT_TEMPLATES;
   const templatesJson = typeof templatesVar === 'string' && templatesVar !== '' ? templatesVar : undefined;
-  if (cached?.text === text && cached.templates === (templatesJson ?? '')) return cached.config;
-  // The bundled templates belong to the bundled config, not to one given in EDGEALERT_CONFIG.
-  const files = templatesJson !== undefined ? parseTemplateFiles(templatesJson) : overridden ? [] : bundledTemplates;
-  const loaded = loadConfig(text, env, { templates: files });
+  if (cached?.source === source && cached.templates === (templatesJson ?? '')) return cached.config;
+  const files = templatesJson !== undefined ? parseTemplateFiles(templatesJson) : undefined;
+  const loaded = configFromCompiled(parseCompiled(source, overridden ? 'EDGEALERT_CONFIG' : 'the bundled config'), env, files ? { templates: files } : {});
   if (!loaded.ok) throw new ConfigLoadError(`invalid configuration:\n${formatConfigErrors(loaded.error)}`);
-  cached = { text, templates: templatesJson ?? '', config: loaded.value };
+  cached = { source, templates: templatesJson ?? '', config: loaded.value };
   return loaded.value;
+}
+
+/**
+ * The EDGEALERT_CONFIG var, joined with EDGEALERT_CONFIG_2, _3, ... when
+ * `npm start` had to cut it (a command-line argument holds at most 128 KiB).
+ */
+function configVar(env: Readonly<Record<string, unknown>>): string | undefined {
+  const first = env.EDGEALERT_CONFIG;
+  if (typeof first !== 'string' || first === '') return undefined;
+  let text = first;
+  for (let i = 2; ; i++) {
+    const part = env[`EDGEALERT_CONFIG_${i}`];
+    if (typeof part !== 'string') return text;
+    text += part;
+  }
+}
+
+/** The compiled config's JSON; YAML (what EDGEALERT_CONFIG held before configs were compiled) is refused with the fix. */
+function parseCompiled(source: string, what: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch {
+    const message = `${what} is not a compiled config (JSON): compile routes.yaml with scripts/config-compiler.mjs (npm start and the tests do)`;
+    throw new ConfigLoadError(`invalid configuration:\n${message}`);
+  }
 }
 
 /** The EDGEALERT_TEMPLATES var: a JSON list of `{name, text}`. */

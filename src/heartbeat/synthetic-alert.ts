@@ -7,7 +7,7 @@
 import { fingerprint } from '../alert/fingerprint.js';
 import type { Alert } from '../alert/types.js';
 import { formatDuration } from '../config/duration.js';
-import { HEARTBEAT_ALERTNAME } from '../config/heartbeat-config.js';
+import { HEARTBEAT_ALERTNAME } from '../config/heartbeat-types.js';
 import type { HeartbeatConfig } from '../config/types.js';
 
 export interface HeartbeatAlertTimes {

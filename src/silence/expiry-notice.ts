@@ -8,7 +8,7 @@
  */
 import { fingerprint } from '../alert/fingerprint.js';
 import type { Alert } from '../alert/types.js';
-import { SILENCE_EXPIRING_ALERTNAME, type SilenceExpiryNotice } from '../config/heartbeat-config.js';
+import { SILENCE_EXPIRING_ALERTNAME, type SilenceExpiryNotice } from '../config/heartbeat-types.js';
 import { formatMatcher } from '../matcher/index.js';
 import { toMatcher } from './silence-matchers.js';
 import { silenceState, type Silence } from './types.js';

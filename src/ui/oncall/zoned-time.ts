@@ -4,7 +4,7 @@
  * instant as text and as a datetime-local value, and such a value back to
  * an instant, with the schedules' own rules for DST (local-time.ts).
  */
-import { parseLocalDateTime } from '../../config/oncall-schema.js';
+import { parseLocalDateTime } from '../../config/local-date-time.js';
 import { clockZone, localToInstant } from '../../oncall/local-time.js';
 import { wallClock } from '../../timeinterval/wall-clock.js';
 

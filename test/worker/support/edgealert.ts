@@ -3,14 +3,17 @@
  * it runs with, its HTTP API and its Dispatcher shard.
  *
  * Per-file config: every test file runs in its own Miniflare and isolate,
- * and the Worker reads `env.EDGEALERT_CONFIG` (preferred over the bundled
- * routes.yaml) from the same `env` object the tests import. `useConfig(yaml)`
- * at the top of a file sets it before anything runs, and checks before the
- * file's first test that the Dispatcher Durable Object sees it too.
+ * and the Worker reads `env.EDGEALERT_CONFIG` (a compiled config, preferred
+ * over the bundled routes.yaml) from the same `env` object the tests import.
+ * `useConfig(yaml)` at the top of a file compiles the YAML as the build
+ * compiles routes.yaml and sets it before anything runs, and checks before
+ * the file's first test that the Dispatcher Durable Object sees it too.
  */
 import { env, exports } from 'cloudflare:workers';
 import { runInDurableObject } from 'cloudflare:test';
 import { beforeAll } from 'vitest';
+import { compileConfigText } from '../../../src/config/compile-config-text.js';
+import { formatConfigErrors } from '../../../src/config/config-error.js';
 
 /** Bindings the worker test project adds (vitest.config.ts) besides the Worker's own. */
 export interface TestBindings {
@@ -28,15 +31,20 @@ export const BASE_URL = 'http://edgealert.test';
 
 /**
  * Makes this test file's Worker and Durable Objects run with `yaml` as
- * routes.yaml. Call at the top of the file. `invalid: true` is for a config
- * that must not load (the Dispatcher cannot start to confirm it sees it).
+ * routes.yaml. Call at the top of the file. A config the build would refuse
+ * fails the file here; `invalid: true` is for one that compiles but must not
+ * load in the Worker (a secret's value makes a field invalid: the Dispatcher
+ * cannot start to confirm it sees it).
  */
 export function useConfig(yaml: string, options: { invalid?: boolean } = {}): void {
-  testEnv.EDGEALERT_CONFIG = yaml;
+  const compiled = compileConfigText(yaml);
+  if (!compiled.ok) throw new Error(`useConfig: the config does not compile:\n${formatConfigErrors(compiled.error)}`);
+  const json = JSON.stringify(compiled.value);
+  testEnv.EDGEALERT_CONFIG = json;
   if (options.invalid) return;
   beforeAll(async () => {
     const seen = await runInDurableObject(shard(), (instance) => (instance as unknown as { env: TestBindings }).env.EDGEALERT_CONFIG);
-    if (seen !== yaml) throw new Error('useConfig: the Dispatcher does not see the config set by this test file');
+    if (seen !== json) throw new Error('useConfig: the Dispatcher does not see the config set by this test file');
   });
 }
 
