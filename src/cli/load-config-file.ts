@@ -6,8 +6,13 @@
  */
 import { parse } from 'yaml';
 import { loadConfig, type Config, type ConfigError } from '../config/index.js';
+import { compileConfigText } from '../config/compile-config-text.js';
+import { secretPlaceholders } from '../config/secret-placeholders.js';
 import { err, ok, type Result } from '../util/result.js';
 import type { CliFiles } from './cli-io.js';
+
+/** The CLI never sees secret values: each `${NAME}` stands in as the build's placeholder for its field. */
+const CLI_PLACEHOLDERS = secretPlaceholders('edgealertcli');
 
 export interface LoadedConfigFile {
   readonly config: Config;
@@ -51,17 +56,19 @@ export function referencedEmailBindings(text: string): string[] {
 }
 
 /**
- * Loads `path`; `declared` names get a placeholder, undeclared ones too
- * (checked by `check`), and so do the send_email bindings it names.
+ * Loads `path` as the build compiles it: every `${NAME}` reference gets the
+ * build's placeholder (whether `check` finds NAME declared is its own
+ * report), and the send_email bindings it names are taken as present.
  */
-export function loadConfigFile(files: CliFiles, path: string, declared: readonly string[] = []): Result<LoadedConfigFile, string | ConfigError[]> {
+export function loadConfigFile(files: CliFiles, path: string): Result<LoadedConfigFile, string | ConfigError[]> {
   const text = files.readFile(path);
   if (text === undefined) return err(`cannot read ${path}`);
-  const env: Record<string, unknown> = {};
-  // A URL-shaped placeholder passes the checks of URL fields and of plain strings alike.
-  for (const name of [...declared, ...referencedSecrets(text)]) env[name] = `https://secret.invalid/${name}`;
+  const templates = files.templateFiles(path, text);
+  // What the build refuses, `check` refuses: the same compilation, secrets as placeholders shaped for their fields.
+  const compiled = compileConfigText(text, { templates });
+  if (!compiled.ok) return err(compiled.error);
   // A binding is an object in the Worker's environment; wrangler.toml declares it (checked by `check`).
-  for (const name of referencedEmailBindings(text)) env[name] = {};
-  const loaded = loadConfig(text, env, { templates: files.templateFiles(path, text) });
+  const env: Record<string, unknown> = Object.fromEntries(referencedEmailBindings(text).map((name) => [name, {}]));
+  const loaded = loadConfig(text, env, { templates, secretPlaceholder: CLI_PLACEHOLDERS.value });
   return loaded.ok ? ok({ config: loaded.value, text }) : err(loaded.error);
 }

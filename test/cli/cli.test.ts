@@ -76,6 +76,22 @@ receivers:
     expect(declared).toMatchObject({ code: 0, stdout: 'mail.yaml: ok (1 routes, 1 receivers, 0 inhibit rules)\n' });
   });
 
+  it('refuses what the build refuses: a field a secret could make invalid, exit 1', async () => {
+    const mail = (smarthost: string) => `route: { receiver: mail }
+receivers:
+  - name: mail
+    email_configs: [{ to: ops@example.com, from: am@example.com, smarthost: "${smarthost}" }]
+`;
+    await writeFile(join(dir, 'smarthost-ok.yaml'), mail('${SMTP_HOST}:587'));
+    await writeFile(join(dir, 'smarthost-whole.yaml'), mail('${SMARTHOST}'));
+    const withPort = await edgealert('check', '--secret', 'SMTP_HOST', 'smarthost-ok.yaml');
+    const whole = await edgealert('check', '--secret', 'SMARTHOST', 'smarthost-whole.yaml');
+    expect(withPort).toMatchObject({ code: 0, stdout: 'smarthost-ok.yaml: ok (1 routes, 1 receivers, 0 inhibit rules)\n' });
+    expect(whole.code).toBe(1);
+    expect(whole.stderr).toContain('receivers[0].email_configs[0].smarthost: address <secret>: missing port in address');
+    expect(whole.stderr).toContain('${SMARTHOST}');
+  });
+
   it('counts a secret named with --secret as declared', async () => {
     await writeFile(join(dir, '.dev.vars'), '');
     const result = await edgealert('check', '--secret', 'PAGER_URL');

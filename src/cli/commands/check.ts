@@ -29,7 +29,7 @@ export function check(files: CliFiles, options: CheckOptions): CliResult {
     ...dotenvNames(files.readFile(options.devVars) ?? ''),
   ];
   const { live } = options;
-  const loaded = loadConfigFile(files, options.config, declared);
+  const loaded = loadConfigFile(files, options.config);
   const text = files.readFile(options.config) ?? '';
   const problems = [
     ...(loaded.ok ? [] : [typeof loaded.error === 'string' ? loaded.error : formatConfigErrors(loaded.error)]),
