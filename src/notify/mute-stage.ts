@@ -5,7 +5,8 @@
  */
 import type { Route } from '../config/types.js';
 import type { Inhibitor } from '../inhibit/inhibitor.js';
-import { isActiveAt, type TimeIntervalSet } from '../timeinterval/index.js';
+import { isActiveAt } from '../timeinterval/contains.js';
+import type { TimeIntervalSet } from '../timeinterval/types.js';
 import { silenceMatches } from '../silence/silence-matchers.js';
 import { silenceState, type Silence } from '../silence/types.js';
 import type { NotifyAlert } from './notification.js';

@@ -9,7 +9,7 @@
  * rare zones and historical abbreviations.
  */
 import { err, ok, type Result } from '../../util/result.js';
-import { parseLocation } from '../../timeinterval/index.js';
+import { parseLocation } from '../../timeinterval/location.js';
 
 /** A zone's offset from UTC and its abbreviation at one instant. */
 export interface ZoneAt {
