@@ -5,10 +5,11 @@
  * (requests, rows), which `view()` reports for /metrics.
  */
 import { DurableObject } from 'cloudflare:workers';
-import { Shard, type IngestItem } from '../group/shard.js';
+import { Shard } from '../group/shard.js';
 import { shardView, type ShardView } from '../group/shard-view.js';
 import { maxAggregationGroups, runtimeConfig } from './runtime-config.js';
 import { oncallStub } from '../api/shards.js';
+import { decodeShardBatch, type ShardBatch } from '../route/shard-batch.js';
 import { AlarmSlot } from './alarm-slot.js';
 import { workerDeliveryHost } from './delivery-host.js';
 import { SqlShardStorage } from './sql-shard-storage.js';
@@ -37,11 +38,11 @@ export class Dispatcher extends DurableObject<Env> {
    * flushes now instead of one alarm later; its deliveries go on after the
    * answer, and the alarm is armed to retry them should this object die first.
    */
-  async ingest(items: IngestItem[]): Promise<void> {
+  async ingest(batch: ShardBatch): Promise<void> {
     this.usage.request('ingest');
     const shard = this.loaded();
     const now = Date.now();
-    shard.ingest(items, now);
+    shard.ingest(decodeShardBatch(batch), now);
     if ((shard.nextDueAt() ?? Infinity) <= now) this.ctx.waitUntil(this.runDue().catch(logRunFailure));
     await this.arm();
   }
