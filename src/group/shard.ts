@@ -21,7 +21,7 @@ import { MAX_AGGREGATION_GROUPS_PER_SHARD } from '../limits.js';
 import { snapshotAlerts } from '../notify/notification.js';
 import { notifiersFor } from '../notify/notifiers.js';
 import { findRoute, matchRoutes } from '../route/match-routes.js';
-import { groupId, groupLabelsFor } from '../route/group-labels.js';
+import { alertGroupId, groupId, groupLabelsFor } from '../route/group-labels.js';
 import {
   advanceTimer,
   fromRecord,
@@ -38,6 +38,7 @@ import type { GroupUpdate } from '../escalation/transitions.js';
 import { alertSets, allDelivered, isSettled, nextAttemptAt, notificationFor, type FlushJob } from './flush-job.js';
 import { ReceiverRateLimits } from '../notify/rate-limit.js';
 import { EndsAtLedger, persistAction } from './ends-at-ledger.js';
+import { FirstDueGroup } from './first-due-group.js';
 import { planFlush } from './plan-flush.js';
 import type { ShardSnapshot, ShardStorage } from './shard-storage.js';
 
@@ -78,6 +79,7 @@ export class Shard {
   private silences: Map<string, Silence>;
   /** Alerts held only as inhibition sources (no group here holds them); forgotten once resolved. */
   private readonly sourcesOnly = new Set<string>();
+  private readonly firstDueGroup = new FirstDueGroup(this.groups);
 
   constructor(
     private readonly config: Config,
@@ -148,7 +150,7 @@ export class Shard {
     const consider = (t: number | undefined) => {
       if (t !== undefined && (due === undefined || t < due)) due = t;
     };
-    for (const group of this.groups.values()) consider(group.nextFlushAt);
+    consider(this.firstDueGroup.firstDueAt());
     for (const job of this.jobs.values()) {
       consider(Math.min(nextAttemptAt(job, (index) => this.inFlight.has(attemptKey(job, index))) ?? Infinity, job.deadline));
     }
@@ -188,17 +190,16 @@ export class Shard {
   }
 
   private insertIntoGroup(route: Route, alert: Alert, now: number): void {
-    const labels = groupLabelsFor(route, alert.labels);
-    const id = groupId(route, labels);
-    let group = this.groups.get(id);
+    let group = this.groups.get(alertGroupId(route, alert));
     if (!group) {
       // As Alertmanager: the alert stays stored (and can inhibit) but joins no group; counted, never notified.
       if (this.groups.size >= this.maxGroups) return void increment(this.counters, 'alertmanager_dispatcher_aggregation_group_limit_reached_total', {});
-      group = newGroup(route, labels, now);
+      group = newGroup(route, groupLabelsFor(route, alert.labels), now);
       this.addGroup(group);
     }
     const isNew = !group.members.has(alert.fingerprint);
     if (insertAlert(group, alert, route, now)) this.storage.putGroup(toRecord(group));
+    this.firstDueGroup.inserted(group);
     if (isNew) this.refs.set(alert.fingerprint, (this.refs.get(alert.fingerprint) ?? 0) + 1);
     this.sourcesOnly.delete(alert.fingerprint);
   }

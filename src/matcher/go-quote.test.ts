@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goQuote } from './go-quote.js';
 
@@ -47,5 +48,48 @@ describe('goQuote round trip', () => {
     ['astral non-printables', '\u{E0001}\u{10FFFF}'],
   ])('unquotes back to the original for %s', (_what, s) => {
     expect(goUnquote(goQuote(s))).toBe(s);
+  });
+});
+
+/**
+ * goQuote before its printable-ASCII fast path: every rune through the
+ * Unicode check. The fast path must print exactly what this printed.
+ */
+function referenceGoQuote(s: string): string {
+  const printable = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+  const short: Readonly<Record<number, string>> = { 0x07: '\\a', 0x08: '\\b', 0x0c: '\\f', 0x0a: '\\n', 0x0d: '\\r', 0x09: '\\t', 0x0b: '\\v' };
+  const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp === 0x22) out += '\\"';
+    else if (cp === 0x5c) out += '\\\\';
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `\\x${hex(b, 2)}`).join('');
+    else if (printable.test(ch)) out += ch;
+    else if (short[cp] !== undefined) out += short[cp];
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${hex(cp, 2)}`;
+    else out += cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
+  }
+  return `${out}"`;
+}
+
+describe('goQuote fast path', () => {
+  const runs = { seed: 20_261_125, numRuns: 2000 };
+
+  it('prints every single code unit (all of ASCII, the BMP, lone surrogates) as the per-rune path does', () => {
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const s = String.fromCharCode(unit);
+      if (goQuote(s) !== referenceGoQuote(s)) expect(goQuote(s), `U+${unit.toString(16)}`).toBe(referenceGoQuote(s));
+    }
+  });
+
+  it.each([
+    ['printable ASCII', fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)) })],
+    ['all of ASCII', fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) })],
+    ['graphemes', fc.string({ unit: 'grapheme' })],
+    ['any code units (lone surrogates included)', fc.string({ unit: 'binary' })],
+    ['ASCII with one rune anywhere', fc.tuple(fc.string(), fc.string({ unit: 'binary', maxLength: 1 }), fc.string()).map((parts) => parts.join(''))],
+  ])('prints strings of %s as the per-rune path does', (_what, strings) => {
+    fc.assert(fc.property(strings, (s) => goQuote(s) === referenceGoQuote(s)), runs);
   });
 });

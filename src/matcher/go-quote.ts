@@ -20,6 +20,14 @@
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
+/**
+ * Printable ASCII other than `"` and `\`: Go prints each of these as it is.
+ * Label values are nearly always made of them only, and one test of the
+ * whole string is about ten times cheaper than the per-rune path (which runs
+ * a Unicode regex per character).
+ */
+const PLAIN_ASCII = /^[ !#-[\]-~]*$/;
+
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {
   0x07: '\\a',
   0x08: '\\b',
@@ -35,6 +43,7 @@ const hex = (n: number, width: number): string => n.toString(16).padStart(width,
 function escapeRune(cp: number): string {
   if (cp === 0x22) return '\\"';
   if (cp === 0x5c) return '\\\\';
+  if (cp >= 0x20 && cp < 0x7f) return String.fromCharCode(cp);
   if (cp >= 0xd800 && cp <= 0xdfff) {
     const bytes = [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)];
     return bytes.map((b) => `\\x${hex(b, 2)}`).join('');
@@ -49,6 +58,7 @@ function escapeRune(cp: number): string {
 
 /** `s` as a double-quoted Go string literal, exactly as Go's strconv.Quote / `%q` prints it. */
 export function goQuote(s: string): string {
+  if (PLAIN_ASCII.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) out += escapeRune(ch.codePointAt(0) ?? 0);
   return `${out}"`;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../alert/fingerprint.js';
 import type { LabelSet } from '../alert/labels.js';
@@ -5,6 +6,8 @@ import type { Alert } from '../alert/types.js';
 import { loadConfig, type Route } from '../config/index.js';
 import { groupId, groupLabelsFor } from './group-labels.js';
 import { matchRoutes } from './match-routes.js';
+import { matchesLabels } from '../matcher/index.js';
+import type { Matcher } from '../matcher/types.js';
 import { planDispatch, shardOf } from './dispatch-plan.js';
 
 function tree(routeYaml: string): Route {
@@ -165,3 +168,38 @@ function fnv1a32(text: string): number {
   for (const byte of Buffer.from(text, 'utf8')) hash = ((hash ^ BigInt(byte)) * 0x01000193n) & 0xffffffffn;
   return Number(hash);
 }
+
+/** planDispatch as it was before its one-shard shortcut: every alert through the per-shard map. */
+function referencePlanDispatch(alerts: readonly Alert[], routeRoot: Route, shards: number, inhibitSources: readonly (readonly Matcher[])[]) {
+  const perShard = new Map<number, { alert: Alert; routeIds: string[] }[]>();
+  for (const a of alerts) {
+    const routeIdsByShard = new Map<number, string[]>();
+    if (shards > 1 && inhibitSources.some((matchers) => matchesLabels(matchers, a.labels))) {
+      for (let shard = 0; shard < shards; shard++) routeIdsByShard.set(shard, []);
+    }
+    for (const route of matchRoutes(routeRoot, a.labels)) {
+      const shard = shardOf(groupId(route, groupLabelsFor(route, a.labels)), shards);
+      routeIdsByShard.set(shard, [...(routeIdsByShard.get(shard) ?? []), route.id]);
+    }
+    for (const [shard, routeIds] of routeIdsByShard) perShard.set(shard, [...(perShard.get(shard) ?? []), { alert: a, routeIds }]);
+  }
+  return perShard;
+}
+
+describe('planDispatch, differential', () => {
+  it('plans as the per-shard map did, for any alerts, shard count and inhibition sources', () => {
+    const sources: Matcher[][] = [[{ type: '=', name: 'severity', value: 'critical' }]];
+    const labels = fc.record(
+      { alertname: fc.constantFrom('A', 'B', 'C'), team: fc.constantFrom('db', 'app'), service: fc.constantFrom('web', 'api'), instance: fc.constantFrom('h1', 'h2'), severity: fc.constantFrom('critical', 'warning') },
+      { requiredKeys: ['alertname'] },
+    );
+    fc.assert(
+      fc.property(fc.array(labels, { maxLength: 12 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (sets, shards, inhibit) => {
+        const alerts = sets.map((set) => alert({ ...set }));
+        const want = referencePlanDispatch(alerts, root, shards, inhibit ? sources : []);
+        expect(planDispatch(alerts, root, shards, inhibit ? sources : [])).toEqual(want);
+      }),
+      { seed: 20_261_125, numRuns: 500 },
+    );
+  });
+});

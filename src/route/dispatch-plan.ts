@@ -6,7 +6,7 @@
 import type { Alert } from '../alert/types.js';
 import type { Route } from '../config/types.js';
 import type { IngestItem } from '../group/shard.js';
-import { groupId, groupLabelsFor } from './group-labels.js';
+import { alertGroupId } from './group-labels.js';
 import { matchRoutes } from './match-routes.js';
 import { matchesLabels } from '../matcher/index.js';
 import type { Matcher } from '../matcher/types.js';
@@ -24,24 +24,36 @@ export function planDispatch(
   inhibitSources: readonly (readonly Matcher[])[] = [],
 ): Map<number, IngestItem[]> {
   const perShard = new Map<number, IngestItem[]>();
+  const add = (shard: number, item: IngestItem) => {
+    const items = perShard.get(shard);
+    if (items) items.push(item);
+    else perShard.set(shard, [item]);
+  };
   for (const alert of alerts) {
-    const routeIdsByShard = new Map<number, string[]>();
-    if (shards > 1 && inhibitSources.some((matchers) => matchesLabels(matchers, alert.labels))) {
-      for (let shard = 0; shard < shards; shard++) routeIdsByShard.set(shard, []);
+    const routes = matchRoutes(root, alert.labels);
+    // One shard holds every group and every inhibition source: no group id to work out.
+    if (shards <= 1) {
+      if (routes.length > 0) add(0, { alert, routeIds: routes.map((route) => route.id) });
+      continue;
     }
-    for (const route of matchRoutes(root, alert.labels)) {
-      const shard = shardOf(groupId(route, groupLabelsFor(route, alert.labels)), shards);
-      const ids = routeIdsByShard.get(shard);
-      if (ids) ids.push(route.id);
-      else routeIdsByShard.set(shard, [route.id]);
-    }
-    for (const [shard, routeIds] of routeIdsByShard) {
-      const items = perShard.get(shard);
-      if (items) items.push({ alert, routeIds });
-      else perShard.set(shard, [{ alert, routeIds }]);
-    }
+    for (const [shard, routeIds] of routeIdsByShard(alert, routes, shards, inhibitSources)) add(shard, { alert, routeIds });
   }
   return perShard;
+}
+
+/** With several shards: the routes of an alert on each shard that gets it (every shard, for an inhibition source). */
+function routeIdsByShard(alert: Alert, routes: readonly Route[], shards: number, inhibitSources: readonly (readonly Matcher[])[]): Map<number, string[]> {
+  const byShard = new Map<number, string[]>();
+  if (inhibitSources.some((matchers) => matchesLabels(matchers, alert.labels))) {
+    for (let shard = 0; shard < shards; shard++) byShard.set(shard, []);
+  }
+  for (const route of routes) {
+    const shard = shardOf(alertGroupId(route, alert), shards);
+    const ids = byShard.get(shard);
+    if (ids) ids.push(route.id);
+    else byShard.set(shard, [route.id]);
+  }
+  return byShard;
 }
 
 /** The shard owning a group: FNV-1a 32 of its id, modulo the shard count. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelSet } from '../alert/labels.js';
+import { fingerprint } from '../alert/fingerprint.js';
 import { loadConfig, type Route } from '../config/index.js';
-import { groupId, groupKey, groupLabelsFor } from './group-labels.js';
+import { alertGroupId, groupId, groupKey, groupLabelsFor } from './group-labels.js';
 import { matchRoutes } from './match-routes.js';
 
 function tree(routeYaml: string): Route {
@@ -152,5 +153,38 @@ describe('groupId', () => {
     const route = root.routes[0] as Route;
     expect(groupId(route, { alertname: 'A' })).not.toBe(groupId(route, { alertname: 'B' }));
     expect(groupId(route, { alertname: 'A' })).toBe(groupId(route, { alertname: 'A' }));
+  });
+});
+
+describe('alertGroupId', () => {
+  const root = tree(`
+  receiver: web
+  group_by: [alertname]
+  routes:
+    - matchers: [team=db]
+      group_by: ['...']
+      continue: true
+    - matchers: [team=db]
+`);
+  const alert = (labels: LabelSet) => ({ fingerprint: fingerprint(labels), labels });
+
+  it('is the groupId of the group labels on each route, for a new alert and for the same alert re-sent', () => {
+    const labels = { alertname: 'X', team: 'db', instance: 'a' };
+    for (let send = 0; send < 2; send++) {
+      for (const route of matchRoutes(root, labels)) {
+        expect(alertGroupId(route, alert({ ...labels }))).toBe(groupId(route, groupLabelsFor(route, labels)));
+      }
+    }
+  });
+
+  it('tells apart alerts, routes and configs', () => {
+    const [byAll, byName] = matchRoutes(root, { alertname: 'X', team: 'db' }) as [Route, Route];
+    expect(alertGroupId(byAll, alert({ alertname: 'X', team: 'db', i: '1' }))).not.toBe(alertGroupId(byAll, alert({ alertname: 'X', team: 'db', i: '2' })));
+    expect(alertGroupId(byName, alert({ alertname: 'X', team: 'db', i: '1' }))).toBe(alertGroupId(byName, alert({ alertname: 'X', team: 'db', i: '2' })));
+    const reloaded = tree(`
+  receiver: web
+  group_by: [team]
+`);
+    expect(alertGroupId(reloaded, alert({ alertname: 'X', team: 'db' }))).toBe(groupId(reloaded, { team: 'db' }));
   });
 });
