@@ -10,7 +10,8 @@ import type { LabelSet } from './labels.js';
 export function alertLimitProblem(labels: LabelSet, annotations: LabelSet): string | undefined {
   const names = Object.keys(labels);
   if (names.length > MAX_LABELS_PER_ALERT) return `too many labels: ${names.length}, the limit is ${MAX_LABELS_PER_ALERT}`;
-  for (const [name, value] of Object.entries(labels)) {
+  for (const name of names) {
+    const value = labels[name] ?? '';
     if (name.length > MAX_LABEL_NAME_LENGTH) return `label name "${name.slice(0, 32)}..." is ${name.length} characters long, the limit is ${MAX_LABEL_NAME_LENGTH}`;
     if (value.length > MAX_LABEL_VALUE_LENGTH) return `value of label "${name}" is ${value.length} characters long, the limit is ${MAX_LABEL_VALUE_LENGTH}`;
   }

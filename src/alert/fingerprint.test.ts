@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from './fingerprint.js';
 import type { LabelSet } from './labels.js';
@@ -83,6 +84,40 @@ describe('fingerprint', () => {
 
   it('separates name from value, so moving a character across the boundary changes the hash', () => {
     expect(fingerprint({ ab: 'c' })).not.toBe(fingerprint({ a: 'bc' }));
+  });
+
+  it('gives each label set its own fingerprint when seen again, however its names and values split', () => {
+    // Label sets whose pairs run together into the same text; each asked twice (the second from memory).
+    const lookalikes: LabelSet[] = [
+      { a: 'x', b: 'y' },
+      { a: 'xb:y' },
+      { a: 'x1:by' },
+      { a: 'b:c' },
+      { 'a:b': 'c' },
+      { a1: 'zz', b: 'qqqqqqq' },
+      { a: 'zzb7:qqqqqqq' },
+      { a: '1:b', c: 'd' },
+      { a: '1', b: 'c:d' },
+      { a: '11:b1:cd' },
+      { a: '', b: '' },
+      { a: '0:b0:' },
+      { '1:a': 'b' },
+    ];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const labels of lookalikes) expect(fingerprint({ ...labels }), JSON.stringify(labels)).toBe(referenceFingerprint(labels));
+    }
+  });
+
+  it('agrees with the BigInt reference on generated label sets, each asked twice', () => {
+    const text = fc.string({ unit: 'binary', maxLength: 10 });
+    fc.assert(
+      fc.property(fc.dictionary(text, text, { maxKeys: 6 }), (generated) => {
+        const labels = { ...generated };
+        expect(fingerprint(labels)).toBe(referenceFingerprint(labels));
+        expect(fingerprint({ ...labels })).toBe(referenceFingerprint(labels));
+      }),
+      { seed: 20_261_125, numRuns: 1000 },
+    );
   });
 
   it('always prints 16 lowercase hex digits', () => {

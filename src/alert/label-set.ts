@@ -8,9 +8,25 @@ import type { LabelSet } from './labels.js';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
+/**
+ * Names already found valid: every alert of every push repeats the same few
+ * label names, and looking one up costs a third of the pattern test.
+ * Bounded: names over MAX_REMEMBERED_LENGTH are not kept, and the set is
+ * emptied when full.
+ */
+const validNames = new Set<string>();
+const MAX_VALID_NAMES = 4096;
+const MAX_REMEMBERED_LENGTH = 128;
+
 /** Whether `name` is a valid Prometheus label name. */
 export function isValidLabelName(name: string): boolean {
-  return LABEL_NAME.test(name);
+  if (validNames.has(name)) return true;
+  if (!LABEL_NAME.test(name)) return false;
+  if (name.length <= MAX_REMEMBERED_LENGTH) {
+    if (validNames.size >= MAX_VALID_NAMES) validNames.clear();
+    validNames.add(name);
+  }
+  return true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeAlerts, mergeIncoming } from './merge.js';
 import type { Alert } from './types.js';
@@ -146,5 +147,50 @@ describe('stale re-opening (edgealert rule)', () => {
   it('does not apply to alerts sent with an end (Prometheus): they re-open as in Alertmanager', () => {
     const incoming = { ...base, startsAt: 100, endsAt: NOW + 240_000, updatedAt: NOW, timeout: false };
     expect(mergeIncoming(resolved, incoming, NOW).endsAt).toBe(NOW + 240_000);
+  });
+});
+
+/** mergeIncoming as it was before it made one object per merge: merge, then carry the stored trace on in a copy. */
+function referenceMergeIncoming(stored: Alert | undefined, incoming: Alert, now: number): Alert {
+  if (!stored) return incoming;
+  if (incoming.timeout && !stored.timeout && stored.endsAt <= now && incoming.startsAt <= stored.startsAt) return stored;
+  const overlaps =
+    (incoming.endsAt > stored.startsAt && incoming.endsAt < stored.endsAt) ||
+    (incoming.startsAt > stored.startsAt && incoming.startsAt < stored.endsAt);
+  let next = incoming;
+  if (overlaps) {
+    const [older, younger] = incoming.updatedAt < stored.updatedAt ? [incoming, stored] : [stored, incoming];
+    let endsAt = younger.endsAt;
+    if (younger.endsAt <= now) {
+      if (older.endsAt <= now && older.endsAt > younger.endsAt) endsAt = older.endsAt;
+    } else if (older.endsAt > younger.endsAt && !older.timeout) {
+      endsAt = older.endsAt;
+    }
+    next = { ...younger, startsAt: Math.min(older.startsAt, younger.startsAt), endsAt };
+  }
+  if (stored.traceId === undefined || stored.endsAt <= now || next.traceId === stored.traceId) return next;
+  return { ...next, traceId: stored.traceId };
+}
+
+describe('mergeIncoming, one object per merge', () => {
+  it('gives what merging and then carrying the trace on gave, on generated pairs', () => {
+    const minutes = fc.integer({ min: -20, max: 20 });
+    const generated = fc.record({
+      starts: minutes,
+      ends: minutes,
+      updated: fc.integer({ min: -3, max: 1 }),
+      timeout: fc.boolean(),
+      note: fc.constantFrom('a', 'b'),
+      traceId: fc.constantFrom(undefined, 'trace-1', 'trace-2'),
+    });
+    const withTrace = ({ traceId, ...fields }: { traceId: string | undefined; starts: number; ends: number; updated: number; timeout: boolean; note: string }) =>
+      traceId === undefined ? alert(fields) : { ...alert(fields), traceId };
+    fc.assert(
+      fc.property(fc.option(generated, { nil: undefined }), generated, (stored, incoming) => {
+        const [s, i] = [stored && withTrace(stored), withTrace(incoming)];
+        expect(mergeIncoming(s, i, NOW)).toStrictEqual(referenceMergeIncoming(s, i, NOW));
+      }),
+      { seed: 20_261_125, numRuns: 3000 },
+    );
   });
 });

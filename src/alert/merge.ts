@@ -19,24 +19,21 @@ export function mergeIncoming(stored: Alert | undefined, incoming: Alert, now: n
   const overlaps =
     (incoming.endsAt > stored.startsAt && incoming.endsAt < stored.endsAt) ||
     (incoming.startsAt > stored.startsAt && incoming.startsAt < stored.endsAt);
-  return keepTrace(stored, overlaps ? mergeAlerts(stored, incoming, now) : incoming, now);
-}
-
-/**
- * While the stored alert still fires, re-sends are the same incident: the
- * trace of the request that first sent it follows it to its notifications.
- */
-function keepTrace(stored: Alert, next: Alert, now: number): Alert {
-  if (stored.traceId === undefined || isResolvedAt(stored, now) || next.traceId === stored.traceId) return next;
-  return { ...next, traceId: stored.traceId };
+  // While the stored alert still fires, re-sends are the same incident: the
+  // trace of the request that first sent it follows it to its notifications.
+  const traceId = stored.traceId !== undefined && !isResolvedAt(stored, now) ? stored.traceId : undefined;
+  if (overlaps) return mergeAlerts(stored, incoming, now, traceId);
+  return traceId === undefined || incoming.traceId === traceId ? incoming : { ...incoming, traceId };
 }
 
 /**
  * Merges two versions of one alert: the younger (by updatedAt) wins, but the
  * earliest startsAt is kept, and an older endsAt wins when it is later and
  * either both are resolved or it was explicit (not a resolve_timeout default).
+ * The result carries `traceId` when given (else the younger's), so that
+ * merging makes one new object (every re-send of every push is merged).
  */
-export function mergeAlerts(a: Alert, b: Alert, now: number): Alert {
+export function mergeAlerts(a: Alert, b: Alert, now: number, traceId?: string): Alert {
   const [older, younger] = b.updatedAt < a.updatedAt ? [b, a] : [a, b];
   let endsAt = younger.endsAt;
   if (isResolvedAt(younger, now)) {
@@ -44,7 +41,9 @@ export function mergeAlerts(a: Alert, b: Alert, now: number): Alert {
   } else if (older.endsAt > younger.endsAt && !older.timeout) {
     endsAt = older.endsAt;
   }
-  return { ...younger, startsAt: Math.min(older.startsAt, younger.startsAt), endsAt };
+  const merged: { -readonly [K in keyof Alert]: Alert[K] } = { ...younger, startsAt: Math.min(older.startsAt, younger.startsAt), endsAt };
+  if (traceId !== undefined) merged.traceId = traceId;
+  return merged;
 }
 
 function isStaleReopen(stored: Alert, incoming: Alert, now: number): boolean {

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { alertLimitProblem } from './alert-limits.js';
 import { fingerprint } from './fingerprint.js';
 import { goQuote } from '../matcher/go-quote.js';
+import { isUri } from './is-uri.js';
 import { isValidLabelName } from './label-set.js';
 import type { LabelSet } from './labels.js';
 import { ZERO_TIME, parseTime } from './time.js';
@@ -47,10 +48,11 @@ export const postableAlertsSchema = z.array(postableAlertSchema).nullable().tran
 /**
  * The usual body without the schema: a list of alerts whose fields all have
  * the types the schema wants, with valid times and URLs. Gives what
- * `postableAlertsSchema` would (unknown fields dropped, records copied), or
- * undefined for anything else, which then goes through the schema for its
- * messages. The schema costs about 2 µs an alert, this a fraction of it, and
- * every alert of every push goes through one of them.
+ * `postableAlertsSchema` would (unknown fields dropped), or undefined for
+ * anything else, which then goes through the schema for its messages. The
+ * schema costs about 2 µs an alert, this a fraction of it, and every alert of
+ * every push goes through one of them. Labels and annotations are the parsed
+ * JSON's own objects, not copies: the JSON is parsed for this alone.
  */
 export function wellFormedPostableAlerts(json: unknown): PostableAlert[] | undefined {
   if (json === null) return [];
@@ -58,13 +60,11 @@ export function wellFormedPostableAlerts(json: unknown): PostableAlert[] | undef
   const alerts: PostableAlert[] = [];
   for (const item of json as unknown[]) {
     if (!isPlainRecord(item)) return undefined;
-    const labels = stringRecord(item.labels);
-    const annotations = item.annotations == null ? item.annotations : stringRecord(item.annotations);
-    const { startsAt, endsAt, generatorURL } = item;
-    if (!labels || (annotations === undefined && item.annotations !== undefined)) return undefined;
+    const { labels, annotations, startsAt, endsAt, generatorURL } = item;
+    if (!isStringRecord(labels) || !(annotations == null || isStringRecord(annotations))) return undefined;
     if (!nullishOr(startsAt, isTimestamp) || !nullishOr(endsAt, isTimestamp) || !nullishOr(generatorURL, isUri)) return undefined;
     const alert: PostableAlert = { labels };
-    if ('annotations' in item) alert.annotations = annotations as PostableAlert['annotations'];
+    if ('annotations' in item) alert.annotations = annotations;
     if ('startsAt' in item) alert.startsAt = startsAt as string | null;
     if ('endsAt' in item) alert.endsAt = endsAt as string | null;
     if ('generatorURL' in item) alert.generatorURL = generatorURL as string | null;
@@ -77,16 +77,11 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-/** A copy of an object whose values are all strings; undefined otherwise (or for a `__proto__` key, left to the schema). */
-function stringRecord(value: unknown): Record<string, string> | undefined {
-  if (!isPlainRecord(value)) return undefined;
-  const copy: Record<string, string> = {};
-  for (const key of Object.keys(value)) {
-    const entry = value[key];
-    if (typeof entry !== 'string' || key === '__proto__') return undefined;
-    copy[key] = entry;
-  }
-  return copy;
+/** A plain object whose values are all strings (one with a `__proto__` key is left to the schema). */
+function isStringRecord(value: unknown): value is Record<string, string> {
+  if (!isPlainRecord(value)) return false;
+  for (const key of Object.keys(value)) if (typeof value[key] !== 'string' || key === '__proto__') return false;
+  return true;
 }
 
 function nullishOr(value: unknown, check: (text: string) => boolean): boolean {
@@ -95,20 +90,6 @@ function nullishOr(value: unknown, check: (text: string) => boolean): boolean {
 
 function isTimestamp(text: string): boolean {
   return parseTime(text) !== null;
-}
-
-/** Like Go's url.ParseRequestURI, which the OpenAPI `uri` format uses: absolute, or an absolute path. */
-function isUri(text: string): boolean {
-  if (text === '') return true;
-  if (/\s/.test(text)) return false;
-  if (text.startsWith('/')) return true;
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text)) return false;
-  try {
-    new URL(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** What ingest needs besides the alert. */
@@ -123,7 +104,9 @@ export interface IngestContext {
 /**
  * Defaults and validates one posted alert like Alertmanager's API:
  * missing startsAt = now (or endsAt when only that is given), missing endsAt =
- * now + resolve_timeout (a timeout alert), empty label values dropped.
+ * now + resolve_timeout (a timeout alert), empty label values dropped. The
+ * alert keeps the posted annotations object, and the labels object unless a
+ * value was dropped: neither may change afterwards.
  */
 export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Result<Alert> {
   let startsAt = posted.startsAt ? (parseTime(posted.startsAt) ?? ZERO_TIME) : ZERO_TIME;
@@ -141,7 +124,7 @@ export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Resul
     invalidNames(annotations, 'invalid annotations') ||
     alertLimitProblem(labels, annotations);
   if (problem) return err(problem);
-  return ok({
+  const alert: { -readonly [K in keyof Alert]: Alert[K] } = {
     fingerprint: fingerprint(labels),
     labels,
     annotations,
@@ -150,17 +133,21 @@ export function normalizeAlert(posted: PostableAlert, ctx: IngestContext): Resul
     generatorURL: posted.generatorURL ?? '',
     updatedAt: ctx.now,
     timeout,
-    ...(ctx.traceId ? { traceId: ctx.traceId } : {}),
-  });
+  };
+  if (ctx.traceId) alert.traceId = ctx.traceId;
+  return ok(alert);
 }
 
+/** The labels without those whose value is empty: the same object when there are none (nearly always). */
 function withoutEmptyValues(labels: LabelSet): LabelSet {
+  const names = Object.keys(labels);
+  if (names.every((name) => labels[name] !== '')) return labels;
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(labels)) if (value !== '') kept[name] = value;
+  for (const name of names) if (labels[name] !== '') kept[name] = labels[name] as string;
   return kept;
 }
 
 function invalidNames(set: LabelSet, what: string): string | false {
-  const bad = Object.keys(set).find((name) => !isValidLabelName(name));
-  return bad === undefined ? false : `${what}: invalid name ${goQuote(bad)}`;
+  for (const name of Object.keys(set)) if (!isValidLabelName(name)) return `${what}: invalid name ${goQuote(name)}`;
+  return false;
 }

@@ -36,6 +36,13 @@ export function httpMetrics(options: HttpMetricsOptions = {}): MiddlewareHandler
  * answered first, e.g. a 401), or "unmatched" when only middleware matched.
  */
 export function routePattern(c: Context): string {
+  const known = patternOf.get(c);
+  if (known !== undefined) return known;
   const handlers = matchedRoutes(c).filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')));
-  return handlers.at(-1)?.path ?? 'unmatched';
+  const pattern = handlers.at(-1)?.path ?? 'unmatched';
+  patternOf.set(c, pattern);
+  return pattern;
 }
+
+/** The pattern of each request once worked out: the metrics and the request log both ask for it. */
+const patternOf = new WeakMap<Context, string>();

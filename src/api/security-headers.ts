@@ -22,17 +22,18 @@ const PAGE_SETTABLE: ReadonlySet<string> = new Set(['Content-Security-Policy', '
 
 /** Middleware adding the security headers to every response, errors included. */
 export function securityHeaders(options: SecurityHeadersOptions = {}) {
-  const fixed: Readonly<Record<string, string>> = {
+  const fixed: readonly (readonly [string, string])[] = Object.entries({
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',
     'Content-Security-Policy': options.contentSecurityPolicy ?? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-  };
+  });
   const hsts = options.strictTransportSecurity ?? 'max-age=63072000; includeSubDomains';
   return createMiddleware(async function securityHeaders(c, next) {
     await next();
     // A handler that serves a page may set its own Content-Security-Policy and Referrer-Policy; everything else gets the fixed ones.
-    for (const [name, value] of Object.entries(fixed)) if (!(PAGE_SETTABLE.has(name) && c.res.headers.has(name))) c.res.headers.set(name, value);
-    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', hsts);
+    for (const [name, value] of fixed) if (!(PAGE_SETTABLE.has(name) && c.res.headers.has(name))) c.res.headers.set(name, value);
+    // Request URLs are absolute and serialized (scheme in lower case): no need to parse one.
+    if (c.req.url.startsWith('https:')) c.res.headers.set('Strict-Transport-Security', hsts);
   });
 }

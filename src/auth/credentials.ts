@@ -23,9 +23,9 @@ export async function checkAuthorization(header: string | null, accepted: Accept
   const presented = presentedCredential(header);
   if (!presented) return 'missing';
   const candidates = presented.scheme === 'bearer' ? accepted.tokens : accepted.basic;
-  const digest = await sha256(presented.value);
+  const digest = knownDigests.get(presented.value) ?? (await sha256(presented.value));
   let matched = false;
-  for (const candidate of candidates) matched = constantTimeEqual(digest, await sha256(candidate)) || matched;
+  for (const candidate of candidates) matched = constantTimeEqual(digest, knownDigests.get(candidate) ?? (await sha256(candidate))) || matched;
   return matched ? 'ok' : 'wrong';
 }
 
@@ -41,8 +41,26 @@ function presentedCredential(header: string | null): { scheme: 'bearer' | 'basic
   }
 }
 
+/**
+ * SHA-256 digests computed in this isolate, by text: the configured
+ * credentials, and those clients present (Prometheus sends one token with
+ * every push), so checking a push usually hashes nothing. Only an exact
+ * string hits, so timing tells a client nothing its answer does not. Values,
+ * never promises, so no request waits on another's. Bounded: texts over
+ * MAX_CACHED_TEXT characters are not kept, and the map is emptied when full
+ * (a client guessing tokens fills it with guesses).
+ */
+const knownDigests = new Map<string, Uint8Array>();
+const MAX_CACHED_DIGESTS = 256;
+const MAX_CACHED_TEXT = 1024;
+
 async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  if (text.length <= MAX_CACHED_TEXT) {
+    if (knownDigests.size >= MAX_CACHED_DIGESTS) knownDigests.clear();
+    knownDigests.set(text, digest);
+  }
+  return digest;
 }
 
 /** Compares two equal-length digests without an early exit. */

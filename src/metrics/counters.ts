@@ -26,7 +26,12 @@ export function mergeCounters(...sets: readonly CounterValues[]): CounterValues 
   return total;
 }
 
+const NEEDS_ESCAPE = /[\\\n"]/;
+
 /** The Prometheus text format's label value escaping. */
 function escapeLabelValue(value: string): string {
+  // Nearly every value needs none: one test instead of three replaces.
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
+

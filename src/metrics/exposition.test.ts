@@ -76,6 +76,21 @@ describe('histograms', () => {
     );
   });
 
+  it('keeps the buckets of each histogram apart, even under one name', () => {
+    const values: CounterValues = {};
+    observe(values, h, { integration: 'webhook' }, 0.5);
+    observe(values, { name: 'lat_seconds', buckets: [5] }, { integration: 'webhook' }, 0.5);
+    expect(values['lat_seconds_bucket{integration="webhook",le="5"}']).toBe(1);
+    expect(values['lat_seconds_bucket{integration="webhook",le="1"}']).toBe(1);
+    expect(values['lat_seconds_count{integration="webhook"}']).toBe(2);
+  });
+
+  it('escapes label values in the keys it reuses', () => {
+    const values: CounterValues = {};
+    for (let i = 0; i < 2; i++) observe(values, h, { route: 'a"b\\c\nd' }, 0.05);
+    expect(values['lat_seconds_count{route="a\\"b\\\\c\\nd"}']).toBe(2);
+  });
+
   it('merges like counters', () => {
     const a: CounterValues = {};
     const b: CounterValues = {};

@@ -5,7 +5,7 @@
  * Buckets are cumulative, as in Prometheus: an observation counts in every
  * bucket whose upper bound it does not exceed, and always in `+Inf`.
  */
-import { increment, type CounterValues } from './counters.js';
+import { seriesKey, type CounterValues } from './counters.js';
 
 /** A histogram's name and its buckets' upper bounds (seconds), ascending. */
 export interface Histogram {
@@ -18,10 +18,50 @@ export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 
 /** Records one observation of `value` in the series of `labels`. */
 export function observe(values: CounterValues, histogram: Histogram, labels: Readonly<Record<string, string>>, value: number): void {
-  for (const le of histogram.buckets) increment(values, `${histogram.name}_bucket`, { ...labels, le: String(le) }, value <= le ? 1 : 0);
-  increment(values, `${histogram.name}_bucket`, { ...labels, le: '+Inf' });
-  increment(values, `${histogram.name}_sum`, labels, value);
-  increment(values, `${histogram.name}_count`, labels);
+  const keys = seriesKeysOf(histogram, labels);
+  for (const [le, key] of keys.buckets) add(values, key, value <= le ? 1 : 0);
+  add(values, keys.inf, 1);
+  add(values, keys.sum, value);
+  add(values, keys.count, 1);
+}
+
+/** The series one observation adds to: each bucket's (by ascending bound, with it), `+Inf`'s, `_sum`'s and `_count`'s. */
+interface HistogramSeriesKeys {
+  readonly buckets: readonly (readonly [le: number, key: string])[];
+  readonly inf: string;
+  readonly sum: string;
+  readonly count: string;
+}
+
+/**
+ * The series keys of each histogram per label set, so that an observation
+ * (one per HTTP request) builds one key instead of fourteen, each a sort and
+ * escaping. Label sets are few (route pattern x method); the cache of a
+ * histogram is emptied past MAX_CACHED_LABEL_SETS all the same.
+ */
+const cachedSeriesKeys = new WeakMap<Histogram, Map<string, HistogramSeriesKeys>>();
+const MAX_CACHED_LABEL_SETS = 1024;
+
+function seriesKeysOf(histogram: Histogram, labels: Readonly<Record<string, string>>): HistogramSeriesKeys {
+  let byLabels = cachedSeriesKeys.get(histogram);
+  if (!byLabels) cachedSeriesKeys.set(histogram, (byLabels = new Map()));
+  const id = seriesKey('', labels);
+  const known = byLabels.get(id);
+  if (known) return known;
+  const { name } = histogram;
+  const keys: HistogramSeriesKeys = {
+    buckets: histogram.buckets.map((le) => [le, seriesKey(`${name}_bucket`, { ...labels, le: String(le) })] as const),
+    inf: seriesKey(`${name}_bucket`, { ...labels, le: '+Inf' }),
+    sum: seriesKey(`${name}_sum`, labels),
+    count: seriesKey(`${name}_count`, labels),
+  };
+  if (byLabels.size >= MAX_CACHED_LABEL_SETS) byLabels.clear();
+  byLabels.set(id, keys);
+  return keys;
+}
+
+function add(values: CounterValues, key: string, by: number): void {
+  values[key] = (values[key] ?? 0) + by;
 }
 
 /**

@@ -27,7 +27,12 @@ export function formatTraceparent(span: TraceIds): string {
   return `00-${span.traceId}-${span.spanId}-01`;
 }
 
+/** Two hex digits per byte value, made once: every request draws a span id. */
+const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 function randomHex(bytes: number): string {
   const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  return [...buffer].map((b) => b.toString(16).padStart(2, '0')).join('');
+  let hex = '';
+  for (const b of buffer) hex += HEX_BYTES[b];
+  return hex;
 }
