@@ -9,6 +9,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { parseAlertBatch } from '../../src/alert/parse-batch.ts';
 import { countReceived } from '../../src/api/worker-counters.ts';
 import { loadConfig } from '../../src/config/index.ts';
+import { SqlDocs } from '../../src/durable/sql-docs.ts';
 import { SqlShardStorage } from '../../src/durable/sql-shard-storage.ts';
 import { Shard } from '../../src/group/shard.ts';
 import { planDispatch } from '../../src/route/dispatch-plan.ts';
@@ -61,7 +62,8 @@ class Simulation {
     this.armedAt = null;
     this.metricsAlarmAt = null;
     this.posts = 0;
-    sql.exec('CREATE TABLE IF NOT EXISTS counters (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
+    // The Metrics object's table, as src/durable/metrics.ts keeps it.
+    this.metricsDocs = new SqlDocs(this.sql, ['counters']);
   }
 
   /** Rows read and written by the statements run since the last call, by storage call. */
@@ -208,7 +210,7 @@ class Simulation {
         this.counts.doRequests.metricsAlarms++;
         this.metricsAlarmAt = null;
         this.op = 'Metrics save';
-        this.sql.exec("INSERT OR REPLACE INTO counters (id, doc) VALUES ('worker', ?)", JSON.stringify({ n: this.now }));
+        this.metricsDocs.put('counters', 'worker', { n: this.now });
         this.op = 'other';
         continue;
       }

@@ -15,6 +15,7 @@ import { onPing } from '../heartbeat/transitions.js';
 import { heartbeatView, type HeartbeatView } from '../heartbeat/view.js';
 import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';
+import { SqlDocs } from './sql-docs.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { runtimeConfig } from './runtime-config.js';
 
@@ -24,13 +25,13 @@ const RETRY_MS = 5000;
 export class Heartbeats extends DurableObject<Env> {
   private readonly records = new Map<string, HeartbeatRecord>();
   private readonly usage = new UsageMeter();
-  private readonly sql = this.usage.sql(this.ctx.storage.sql);
+  /** Rows keyed by heartbeat name (the first version called that column `name`). */
+  private readonly docs = new SqlDocs(this.usage.sql(this.ctx.storage.sql), ['heartbeats'], { heartbeats: 'name' });
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.sql.exec('CREATE TABLE IF NOT EXISTS heartbeats (name TEXT PRIMARY KEY, doc TEXT NOT NULL)');
-    for (const row of this.sql.exec<{ doc: string }>('SELECT doc FROM heartbeats').toArray()) {
-      const record = heartbeatRecordSchema.parse(JSON.parse(row.doc));
+    for (const [, doc] of this.docs.rows('heartbeats')) {
+      const record = heartbeatRecordSchema.parse(doc);
       this.records.set(record.name, record);
     }
   }
@@ -120,8 +121,8 @@ export class Heartbeats extends DurableObject<Env> {
   private save(changed: readonly HeartbeatRecord[], removed: readonly string[]): void {
     if (changed.length === 0 && removed.length === 0) return;
     this.ctx.storage.transactionSync(() => {
-      for (const r of changed) this.sql.exec('INSERT OR REPLACE INTO heartbeats (name, doc) VALUES (?, ?)', r.name, JSON.stringify(r));
-      for (const name of removed) this.sql.exec('DELETE FROM heartbeats WHERE name = ?', name);
+      for (const r of changed) this.docs.put('heartbeats', r.name, r);
+      for (const name of removed) this.docs.delete('heartbeats', name);
     });
     for (const r of changed) this.records.set(r.name, r);
     for (const name of removed) this.records.delete(name);

@@ -11,19 +11,19 @@ import * as z from 'zod';
 import { mergeCounters, type CounterValues } from '../metrics/counters.js';
 import { usageSeries } from '../metrics/durable-object-usage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';
+import { SqlDocs } from './sql-docs.js';
 
 const SAVE_EVERY_MS = 60_000;
 
 export class Metrics extends DurableObject<Env> {
   private counters: CounterValues = {};
   private readonly usage = new UsageMeter();
-  private readonly sql = this.usage.sql(this.ctx.storage.sql);
+  private readonly docs = new SqlDocs(this.usage.sql(this.ctx.storage.sql), ['counters']);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.sql.exec('CREATE TABLE IF NOT EXISTS counters (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
-    const row = this.sql.exec<{ doc: string }>("SELECT doc FROM counters WHERE id = 'worker'").toArray()[0];
-    if (row) this.counters = z.record(z.string(), z.number()).parse(JSON.parse(row.doc));
+    const stored = this.docs.rows('counters').find(([id]) => id === 'worker');
+    if (stored) this.counters = z.record(z.string(), z.number()).parse(stored[1]);
   }
 
   /** Adds a batch of counts from one isolate. */
@@ -45,7 +45,7 @@ export class Metrics extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     this.usage.request('alarm');
     this.counters = mergeCounters(this.counters, this.ownUsage());
-    this.sql.exec("INSERT OR REPLACE INTO counters (id, doc) VALUES ('worker', ?)", JSON.stringify(this.counters));
+    this.docs.put('counters', 'worker', this.counters);
   }
 
   /** This object's usage since last taken, as series (kept with the Worker's counters from then on). */

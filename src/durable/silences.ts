@@ -9,6 +9,7 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Alert } from '../alert/types.js';
 import type { DurableObjectUsage } from '../metrics/durable-object-usage.js';
 import { UsageMeter } from '../metrics/usage-meter.js';
+import { SqlDocs } from './sql-docs.js';
 import { sendToShards, shardStub } from '../api/shards.js';
 import { planDispatch } from '../route/dispatch-plan.js';
 import { dueNotices, expiryNoticeAlert, nextNoticeAt, noticeKey } from '../silence/expiry-notice.js';
@@ -28,13 +29,12 @@ export class Silences extends DurableObject<Env> {
    */
   private readonly noticed = new Set<string>();
   private readonly usage = new UsageMeter();
-  private readonly sql = this.usage.sql(this.ctx.storage.sql);
+  private readonly docs = new SqlDocs(this.usage.sql(this.ctx.storage.sql), ['silences']);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.sql.exec('CREATE TABLE IF NOT EXISTS silences (id TEXT PRIMARY KEY, doc TEXT NOT NULL)');
-    for (const row of this.sql.exec<{ doc: string }>('SELECT doc FROM silences').toArray()) {
-      const silence = silenceSchema.parse(JSON.parse(row.doc));
+    for (const [, doc] of this.docs.rows('silences')) {
+      const silence = silenceSchema.parse(doc);
       this.silences.set(silence.id, silence);
     }
   }
@@ -82,7 +82,7 @@ export class Silences extends DurableObject<Env> {
     const now = Date.now();
     const collected = [...this.silences.values()].filter((s) => s.endsAt + SILENCE_RETENTION_MS <= now);
     for (const silence of collected) {
-      this.sql.exec('DELETE FROM silences WHERE id = ?', silence.id);
+      this.docs.delete('silences', silence.id);
       this.silences.delete(silence.id);
     }
     await this.sendExpiryNotices(now);
@@ -111,9 +111,7 @@ export class Silences extends DurableObject<Env> {
   /** Storage first, then memory: a write that fails changes nothing. */
   private save(silences: readonly Silence[]): void {
     this.ctx.storage.transactionSync(() => {
-      for (const silence of silences) {
-        this.sql.exec('INSERT OR REPLACE INTO silences (id, doc) VALUES (?, ?)', silence.id, JSON.stringify(silence));
-      }
+      for (const silence of silences) this.docs.put('silences', silence.id, silence);
     });
     for (const silence of silences) this.silences.set(silence.id, silence);
   }
