@@ -31,14 +31,18 @@ function heldReceiverShard() {
   if (!loaded.ok) throw new Error('test config does not load');
   const config = loaded.value;
   let now = T0;
-  const requests: { answer: (status: number) => void }[] = [];
+  const requests: { alertnames: string[]; answer: (status: number) => void }[] = [];
   const storage = memoryShardStorage();
   const host = {
     clock: () => now,
     random: () => 0.5,
     notify: {
       externalURL: 'http://edgealert.test',
-      http: () => new Promise<Response>((resolve) => requests.push({ answer: (status) => resolve(new Response(null, { status })) })),
+      http: (_url: string, init: RequestInit) =>
+        new Promise<Response>((resolve) => {
+          const body = JSON.parse(String(init.body)) as { alerts: { labels: { alertname: string } }[] };
+          requests.push({ alertnames: body.alerts.map((a) => a.labels.alertname), answer: (status) => resolve(new Response(null, { status })) });
+        }),
     },
   };
   const shard = new Shard(config, storage, storage.snapshot(), now);
@@ -93,18 +97,40 @@ describe('overlapping runs of a shard', () => {
     expect(s.shard.nextDueAt()).toBe(T0 + 60_000); // the next group_interval tick
   });
 
-  it('do not give up a flush whose deadline passes while its attempt is under way', async () => {
+  it('re-arm a recheck after the last run that found the attempt still under way, never in the past', async () => {
     const s = heldReceiverShard();
     s.push('Disk');
-    const first = s.shard.runDue(s.host);
+    const run = s.shard.runDue(s.host);
     await drain();
-    s.setClock(30 * 60_000); // far past the flush's deadline
+    s.setClock(11_000); // the alarm at the recheck: the receiver still holds the request
     await s.shard.runDue(s.host);
-    expect(s.storage.snapshot().jobs).toHaveLength(1); // still there, not given up under the attempt
+    expect(s.requests).toHaveLength(1);
+    expect(s.shard.nextDueAt()).toBe(T0 + 11_000 + IN_FLIGHT_RECHECK_MS);
 
     s.requests[0]!.answer(200);
-    await first;
+    await run;
+  });
+
+  it('end a flush at its deadline with its attempt under way; the group flushes at its next tick; a late answer is still logged', async () => {
+    const s = heldReceiverShard();
+    s.push('Disk');
+    const first = s.shard.runDue(s.host); // held until after the deadline (the group_interval, 1m)
+    await drain();
+    s.setClock(30_000);
+    s.push('Cpu'); // another group, flushed at once
+    s.push('Disk'); // a re-send: same group, nothing new
+    s.setClock(60_000); // the deadline of the first flush and the group's next tick
+    const tick = s.shard.runDue(s.host);
+    await drain();
+    // The held flush is given up and the Disk group's tick flushes on time (the log has no record of the first yet).
+    expect(s.requests.map((r) => r.alertnames)).toEqual([['Disk'], ['Disk'], ['Cpu']]);
+    expect(s.storage.snapshot().jobs).toHaveLength(2); // the tick's two flushes; the held one is gone
+    expect(s.shard.nextDueAt()).toBeGreaterThan(T0 + 60_000); // nothing left due now: no alarm spin
+
+    s.requests[0]!.answer(200); // the receiver answers after all
+    for (const request of s.requests.slice(1)) request.answer(200);
+    await Promise.all([first, tick]);
+    expect(s.storage.snapshot().nflog.size).toBeGreaterThanOrEqual(1); // what the receiver got is on record
     expect(s.storage.snapshot().jobs).toEqual([]);
-    expect(s.storage.snapshot().nflog).toHaveLength(1); // it was sent, and logged as sent
   });
 });

@@ -10,7 +10,7 @@ import type { Config, Route } from '../config/types.js';
 import { NotificationLog } from '../nflog/notification-log.js';
 import { buildInhibitor } from '../inhibit/inhibitor.js';
 import type { NotifyContext } from '../notify/integration.js';
-import { withTraceparent } from '../notify/http-post.js';
+import { withTimeout, withTraceparent } from '../notify/http-post.js';
 import type { Logger } from '../observability/log.js';
 import { formatTraceparent, newSpan } from '../observability/trace-context.js';
 import { mutedByTime, suppressionReasons, unmutedAlerts, type Muting } from '../notify/mute-stage.js';
@@ -72,7 +72,7 @@ export class Shard {
   private readonly refs = new Map<string, number>();
   private readonly nflog: NotificationLog;
   private readonly jobs = new Map<string, FlushJob>();
-  /** Attempts under way (`jobId/index` -> start time): another runDue() leaves them alone. */
+  /** Attempts under way (`jobId/index` -> when a run last saw them): another runDue() leaves them alone. */
   private readonly inFlight = new Map<string, number>();
   private readonly rateLimits = new ReceiverRateLimits();
   private nextCollectAt = 0;
@@ -154,7 +154,8 @@ export class Shard {
     for (const job of this.jobs.values()) {
       consider(Math.min(nextAttemptAt(job, (index) => this.inFlight.has(attemptKey(job, index))) ?? Infinity, job.deadline));
     }
-    for (const startedAt of this.inFlight.values()) consider(startedAt + IN_FLIGHT_RECHECK_MS);
+    // Counted from the last run that saw the attempt, so a run finding it still under way re-arms later, not at once.
+    for (const seenAt of this.inFlight.values()) consider(seenAt + IN_FLIGHT_RECHECK_MS);
     for (const fp of this.sourcesOnly) consider(this.alerts.get(fp)?.endsAt);
     return due;
   }
@@ -162,11 +163,16 @@ export class Shard {
   /**
    * Runs everything due: expired flushes end, due groups flush, due deliveries
    * are attempted. Runs may overlap (an alarm while a push's flush is still
-   * delivering): an attempt under way is neither started again nor given up.
+   * delivering): an attempt under way is not started again. A flush ends at
+   * its deadline even with an attempt under way (as Alertmanager cancels the
+   * flush's context), so the group's next tick flushes on time; that attempt
+   * is aborted at the deadline too, and if the receiver got it anyway the
+   * notification log still records it.
    */
   async runDue(host: DeliveryHost): Promise<void> {
     const now = host.clock();
-    for (const job of this.jobs.values()) if (job.deadline <= now && !this.attempting(job)) this.giveUp(job);
+    for (const key of this.inFlight.keys()) this.inFlight.set(key, now);
+    for (const job of this.jobs.values()) if (job.deadline <= now) this.giveUp(job);
     const due = [...this.groups.values()].filter((g) => g.nextFlushAt <= now);
     if (due.length > 0) {
       const inhibitor = buildInhibitor(this.config.inhibitRules, this.alerts.values(), now);
@@ -249,11 +255,6 @@ export class Shard {
     this.storage.putJob(job);
   }
 
-  /** Whether an attempt of one of the job's deliveries is under way. */
-  private attempting(job: FlushJob): boolean {
-    return job.deliveries.some((d) => this.inFlight.has(attemptKey(job, d.index)));
-  }
-
   /** `deliver`, marked in flight from its start (synchronously) to its end. */
   private async deliverOnce(job: FlushJob, index: number, host: DeliveryHost): Promise<void> {
     const key = attemptKey(job, index);
@@ -282,17 +283,19 @@ export class Shard {
     // The notification continues the trace of the request that first sent its first alert.
     const first = notificationFor(job, delivery).alerts[0];
     const span = newSpan(first && this.alerts.get(first.fingerprint)?.traceId);
-    const http = withTraceparent(host.notify.http, formatTraceparent(span));
+    const http = withTimeout(withTraceparent(host.notify.http, formatTraceparent(span)), job.deadline - host.clock());
     const escalate = host.notify.escalate;
     const traced = escalate && { escalate: (update: GroupUpdate) => escalate({ ...update, traceId: span.traceId }) };
     const ctx = { ...host.notify, http, onTemplateError, ...(memo ? { memo } : {}), ...traced };
     const startedAt = host.clock();
     const { delivery: next } = await attemptDelivery(job, delivery, notifier, ctx, host.clock, host.random);
-    job.deliveries[index] = next;
     if (next.attempts > delivery.attempts) {
       recordAttempt(this.counters, host.log, { job, integration: notifier.name, delivery: next, seconds: (host.clock() - startedAt) / 1000, span });
     }
     if (next.state === 'sent') this.nflog.log(job.groupId, job.notification.receiver, index, { ...alertSets(job), ...(next.memo ? { memo: next.memo } : {}) }, host.clock());
+    // Given up meanwhile (its deadline passed): what the receiver got is logged above, the job is gone.
+    if (this.jobs.get(job.id) !== job) return;
+    job.deliveries[index] = next;
     if (isSettled(job)) this.finish(job);
     else this.storage.putJob(job);
   }

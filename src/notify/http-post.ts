@@ -60,6 +60,15 @@ export function withTraceparent(client: HttpClient, traceparent: string): HttpCl
   };
 }
 
+/**
+ * The client with each request aborted after `ms`: a flush's attempts end
+ * with its deadline, as Alertmanager's end with the flush's context. An
+ * aborted request is a network error (retried while the deadline allows).
+ */
+export function withTimeout(client: HttpClient, ms: number): HttpClient {
+  return (url, init) => client(url, { ...init, signal: AbortSignal.timeout(Math.max(1, Math.ceil(ms))) });
+}
+
 async function send(client: HttpClient, url: string, body: string, options: PostOptions): Promise<Response | undefined> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
