@@ -92,6 +92,23 @@ describe('compile, then rebuild with the secrets', () => {
     expect(rebuilt.route.routes.at(-1)?.key).toBe(`{}/{token="${SECRETS.LABEL_TOKEN}"}`);
   });
 
+  it('takes a secret inside the userinfo or host of a URL as the loader does with the secret', () => {
+    const yaml = `
+route: { receiver: parts }
+receivers:
+  - name: parts
+    webhook_configs:
+      - url: https://bot:\${HOOK_PASS}@hooks.example.com/in
+      - url: https://\${HOOK_HOST}.example.com/in
+`;
+    const env = { HOOK_PASS: 's3cr3t', HOOK_HOST: 'Hooks-Eu' };
+    const rebuiltParts = rebuild(yaml, env);
+    const loaded = load(yaml, env);
+    expect(integration<WebhookIntegration>(rebuiltParts, 'parts', 0).url).toBe(integration<WebhookIntegration>(loaded, 'parts', 0).url);
+    expect(integration<WebhookIntegration>(rebuiltParts, 'parts', 0).url).toBe('https://bot:s3cr3t@hooks.example.com/in');
+    expect(integration<WebhookIntegration>(rebuiltParts, 'parts', 1).url).toBe(integration<WebhookIntegration>(loaded, 'parts', 1).url);
+  });
+
   it('makes Authorization headers from the secrets, trimmed as Alertmanager trims them', () => {
     expect(rebuilt.global.http.authorization).toBe(`Basic ${btoa('ops:basic-s3cr3t')}`);
     expect(integration<WebhookIntegration>(rebuilt, 'hooks', 1).http.authorization).toBe('Token api-s3cr3t');

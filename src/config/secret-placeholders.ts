@@ -49,8 +49,14 @@ const DOMAIN = 'edgealert-secret.invalid';
 
 /** The placeholders of one build, told apart from any text by their token. */
 export interface SecretPlaceholders {
-  /** The stand-in for `${name}` in the field at `path`. */
-  value(name: string, path: YamlPath): string;
+  /**
+   * The stand-in for `${name}` in the field at `path`; `atStart` when the
+   * reference begins the field's value. In a URL field, a reference further
+   * in (`https://user:${PASS}@host/`, `https://${HOST}.example.com/`) is the
+   * bare token-name-token, valid in userinfo, host labels and paths, where a
+   * whole URL would not be.
+   */
+  value(name: string, path: YamlPath, atStart?: boolean): string;
   /**
    * `text` cut at its placeholders: literal text at even indexes, the NAME of
    * each placeholder at odd ones (`['https://x/', 'TOKEN', '']`); undefined
@@ -67,11 +73,13 @@ export function secretPlaceholders(token: string): SecretPlaceholders {
   const core = (name: string) => `${token}-${name}-${token}`;
   const name = `${token}-([A-Za-z_][A-Za-z0-9_]*)-${token}`;
   const domain = DOMAIN.replace(/\./g, '\\.');
-  const whole = new RegExp(`https://${domain}/${name}|${name}\\.${domain}|${name}@${domain}`, 'g');
+  // The shaped forms first: at a placeholder's start they match before its bare core does.
+  const whole = new RegExp(`https://${domain}/${name}|${name}\\.${domain}|${name}@${domain}|${name}`, 'g');
   return {
-    value(secret, path) {
+    value(secret, path, atStart = true) {
       const kind = secretFieldKind(path);
       if (kind === 'host-port') return `${core(secret)}.${DOMAIN}`;
+      if (kind === 'url' && !atStart) return core(secret);
       if (kind === 'address') return `${core(secret)}@${DOMAIN}`;
       return `https://${DOMAIN}/${core(secret)}`;
     },
@@ -80,7 +88,7 @@ export function secretPlaceholders(token: string): SecretPlaceholders {
       const parts: string[] = [];
       let last = 0;
       for (const m of text.matchAll(whole)) {
-        parts.push(text.slice(last, m.index), m[1] ?? m[2] ?? m[3] ?? '');
+        parts.push(text.slice(last, m.index), m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
         last = m.index + m[0].length;
       }
       if (parts.length === 0) return undefined;

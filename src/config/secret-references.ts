@@ -25,9 +25,9 @@ export function referencedNames(s: string): string[] {
   return names;
 }
 
-/** `s` with every reference replaced by `value(NAME)` and every `$${NAME}` by `${NAME}`. */
-export function replaceReferences(s: string, value: (name: string) => string): string {
-  return s.replace(REFERENCE, (whole, escape: string, name: string) => (escape !== '' ? whole.slice(1) : value(name)));
+/** `s` with every reference replaced by `value(NAME, offset)` and every `$${NAME}` by `${NAME}`. */
+export function replaceReferences(s: string, value: (name: string, offset: number) => string): string {
+  return s.replace(REFERENCE, (whole, escape: string, name: string, offset: number) => (escape !== '' ? whole.slice(1) : value(name, offset)));
 }
 
 /** The Worker binding `name` if it is a string secret or var; undefined when unset or not a string. */

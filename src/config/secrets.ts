@@ -15,7 +15,7 @@ import { isRecord } from './yaml-tree.js';
 export { hasSecretReference } from './secret-references.js';
 
 /** The value a reference gets at build time, by name and by where it is (no secrets then). */
-export type SecretPlaceholder = (name: string, path: YamlPath) => string;
+export type SecretPlaceholder = (name: string, path: YamlPath, atStart: boolean) => string;
 
 /** The outcome of resolving every reference in a value tree. */
 export interface SecretResolution {
@@ -40,9 +40,9 @@ export function resolveSecrets(tree: unknown, env: Readonly<Record<string, unkno
 
   const resolveString = (s: string, path: YamlPath): string => {
     let unresolved = false;
-    const out = replaceReferences(s, (name) => {
+    const out = replaceReferences(s, (name, offset) => {
       if (!names.includes(name)) names.push(name);
-      const value = placeholder ? placeholder(name, path) : secretValue(env, name);
+      const value = placeholder ? placeholder(name, path, offset === 0) : secretValue(env, name);
       if (value !== undefined) {
         if (value !== '') values.add(value);
         return value;
