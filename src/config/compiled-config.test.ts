@@ -109,6 +109,19 @@ receivers:
     expect(integration<WebhookIntegration>(rebuiltParts, 'parts', 1).url).toBe(integration<WebhookIntegration>(loaded, 'parts', 1).url);
   });
 
+  it('sends no Authorization header for a bearer_token secret set to an empty string, as the loader does', () => {
+    const yaml = `
+route: { receiver: hook }
+receivers:
+  - name: hook
+    webhook_configs: [{ url: 'https://hooks.example.com/in', http_config: { bearer_token: '\${HOOK_TOKEN}' } }]
+`;
+    const header = (env: Record<string, unknown>) => integration<WebhookIntegration>(rebuild(yaml, env), 'hook', 0).http.authorization;
+    expect(header({ HOOK_TOKEN: '' })).toBeUndefined();
+    expect(header({ HOOK_TOKEN: '' })).toBe(integration<WebhookIntegration>(load(yaml, { HOOK_TOKEN: '' }), 'hook', 0).http.authorization);
+    expect(header({ HOOK_TOKEN: ' t0k ' })).toBe('Bearer t0k');
+  });
+
   it('makes Authorization headers from the secrets, trimmed as Alertmanager trims them', () => {
     expect(rebuilt.global.http.authorization).toBe(`Basic ${btoa('ops:basic-s3cr3t')}`);
     expect(integration<WebhookIntegration>(rebuilt, 'hooks', 1).http.authorization).toBe('Token api-s3cr3t');

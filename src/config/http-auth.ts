@@ -30,7 +30,8 @@ export function toHttpConfig(raw: RawHttpConfig | undefined, fallback: HttpConfi
 /** `http` with its Authorization header made from its `auth` (none without it). */
 export function withAuthorization(http: HttpConfig): HttpConfig {
   const { authorization: _derived, ...rest } = http;
-  return rest.auth === undefined ? rest : { ...rest, authorization: authorizationHeader(rest.auth) };
+  const authorization = rest.auth === undefined ? undefined : authorizationHeader(rest.auth);
+  return authorization === undefined ? rest : { ...rest, authorization };
 }
 
 /** `config` with `f` applied to global.http and to the http of every integration that has one. */
@@ -43,15 +44,16 @@ export function mapHttpConfigs<C extends Pick<Config, 'global' | 'receivers'>>(c
   };
 }
 
-/** The Authorization header value for `auth`. */
-export function authorizationHeader(auth: HttpAuth): string {
+/** The Authorization header value for `auth` (none for an empty bearer_token). */
+export function authorizationHeader(auth: HttpAuth): string | undefined {
   if (auth.scheme === 'basic') return `Basic ${base64(`${auth.username}:${auth.password.trim()}`)}`;
+  if (auth.scheme === 'bearer') return auth.token === '' ? undefined : `Bearer ${auth.token.trim()}`;
   return `${auth.type.trim() || 'Bearer'} ${auth.credentials.trim()}`;
 }
 
 function httpAuth(raw: RawHttpConfig): HttpAuth | undefined {
   if (raw.authorization) return { scheme: 'credentials', type: raw.authorization.type ?? '', credentials: raw.authorization.credentials ?? '' };
-  if (raw.bearer_token) return { scheme: 'credentials', type: 'Bearer', credentials: raw.bearer_token };
+  if (raw.bearer_token) return { scheme: 'bearer', token: raw.bearer_token };
   if (raw.basic_auth) return { scheme: 'basic', username: raw.basic_auth.username ?? '', password: raw.basic_auth.password ?? '' };
   return undefined;
 }

@@ -113,7 +113,7 @@ describe('global settings', () => {
   it('gives webhooks without http_config the global one, as a whole', () => {
     const config = load(`global:\n  http_config: {bearer_token: g}\nroute: {receiver: a}\n${receivers}`);
     const [own, inherited] = [webhookAt(config, 'a', 0), webhookAt(config, 'a', 1)];
-    const global = { followRedirects: true, auth: { scheme: 'credentials', type: 'Bearer', credentials: 'g' }, authorization: 'Bearer g' };
+    const global = { followRedirects: true, auth: { scheme: 'bearer', token: 'g' }, authorization: 'Bearer g' };
     expect(config.global.http).toEqual(global);
     expect(inherited?.http).toEqual(global);
     expect(own?.http).toEqual({ followRedirects: false }); // no field-by-field merge, as in Alertmanager

@@ -47,7 +47,9 @@ export interface Route {
  */
 export type HttpAuth =
   | { readonly scheme: 'basic'; readonly username: string; readonly password: string }
-  | { readonly scheme: 'credentials'; readonly type: string; readonly credentials: string };
+  | { readonly scheme: 'credentials'; readonly type: string; readonly credentials: string }
+  /** bearer_token: no header at all when the token is empty (as Alertmanager). */
+  | { readonly scheme: 'bearer'; readonly token: string };
 
 /** HTTP client settings shared by HTTP integrations (Alertmanager's http_config, the subset Workers can honour). */
 export interface HttpConfig {
