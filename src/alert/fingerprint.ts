@@ -6,6 +6,7 @@
  * TextEncoder and Go), with nothing allocated per string: it runs for every
  * alert of every push.
  */
+import { BoundedMemo } from '../util/bounded-memo.js';
 import type { LabelSet } from './labels.js';
 
 const SEPARATOR = 0xff;
@@ -23,12 +24,10 @@ let h3 = 0;
  * sets make the same key). Prometheus re-sends every firing alert every
  * minute, and building the key and looking it up costs about 60% of hashing
  * the labels again (about 4% of a push's CPU time saved in workerd).
- * Bounded: keys over MAX_KEY_LENGTH are not kept, and the map is emptied
+ * Bounded (BoundedMemo): keys over 512 characters are not kept, and the memo is emptied
  * when full.
  */
-const recentFingerprints = new Map<string, string>();
-const MAX_RECENT_FINGERPRINTS = 10_000;
-const MAX_KEY_LENGTH = 512;
+const recentFingerprints = new BoundedMemo<string>(10_000, 512);
 
 /** The fingerprint of a label set, e.g. `c1a7b3e2f00d4e5a`. */
 export function fingerprint(labels: LabelSet): string {
@@ -40,10 +39,7 @@ export function fingerprint(labels: LabelSet): string {
   const known = recentFingerprints.get(key);
   if (known !== undefined) return known;
   const computed = hash(labels);
-  if (key.length <= MAX_KEY_LENGTH) {
-    if (recentFingerprints.size >= MAX_RECENT_FINGERPRINTS) recentFingerprints.clear();
-    recentFingerprints.set(key, computed);
-  }
+  recentFingerprints.set(key, computed);
   return computed;
 }
 

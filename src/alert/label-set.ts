@@ -2,6 +2,7 @@
  * Label set helpers with Alertmanager's (prometheus/common model) semantics:
  * printing, ordering and validation.
  */
+import { BoundedMemo } from '../util/bounded-memo.js';
 import { compareGoStrings } from '../matcher/go-compare.js';
 import { goQuote } from '../matcher/go-quote.js';
 import type { LabelSet } from './labels.js';
@@ -11,21 +12,16 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /**
  * Names already found valid: every alert of every push repeats the same few
  * label names, and looking one up costs a third of the pattern test.
- * Bounded: names over MAX_REMEMBERED_LENGTH are not kept, and the set is
+ * Bounded (BoundedMemo): names over 128 characters are not kept, and the memo is
  * emptied when full.
  */
-const validNames = new Set<string>();
-const MAX_VALID_NAMES = 4096;
-const MAX_REMEMBERED_LENGTH = 128;
+const validNames = new BoundedMemo<true>(4096, 128);
 
 /** Whether `name` is a valid Prometheus label name. */
 export function isValidLabelName(name: string): boolean {
-  if (validNames.has(name)) return true;
+  if (validNames.get(name)) return true;
   if (!LABEL_NAME.test(name)) return false;
-  if (name.length <= MAX_REMEMBERED_LENGTH) {
-    if (validNames.size >= MAX_VALID_NAMES) validNames.clear();
-    validNames.add(name);
-  }
+  validNames.set(name, true);
   return true;
 }
 

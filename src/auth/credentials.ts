@@ -5,6 +5,7 @@
  * credential is compared in full, so timing reveals neither which one was
  * close nor how much of it matched.
  */
+import { BoundedMemo } from '../util/bounded-memo.js';
 
 export interface AcceptedCredentials {
   /** Bearer tokens. */
@@ -47,19 +48,14 @@ function presentedCredential(header: string | null): { scheme: 'bearer' | 'basic
  * every push), so checking a push usually hashes nothing. Only an exact
  * string hits, so timing tells a client nothing its answer does not. Values,
  * never promises, so no request waits on another's. Bounded: texts over
- * MAX_CACHED_TEXT characters are not kept, and the map is emptied when full
+ * 1,024 characters are not kept, and the memo is emptied when full
  * (a client guessing tokens fills it with guesses).
  */
-const knownDigests = new Map<string, Uint8Array>();
-const MAX_CACHED_DIGESTS = 256;
-const MAX_CACHED_TEXT = 1024;
+const knownDigests = new BoundedMemo<Uint8Array>(256, 1024);
 
 async function sha256(text: string): Promise<Uint8Array> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  if (text.length <= MAX_CACHED_TEXT) {
-    if (knownDigests.size >= MAX_CACHED_DIGESTS) knownDigests.clear();
-    knownDigests.set(text, digest);
-  }
+  knownDigests.set(text, digest);
   return digest;
 }
 

@@ -5,6 +5,7 @@
  * Buckets are cumulative, as in Prometheus: an observation counts in every
  * bucket whose upper bound it does not exceed, and always in `+Inf`.
  */
+import { BoundedMemo } from '../util/bounded-memo.js';
 import { seriesKey, type CounterValues } from './counters.js';
 
 /** A histogram's name and its buckets' upper bounds (seconds), ascending. */
@@ -37,14 +38,13 @@ interface HistogramSeriesKeys {
  * The series keys of each histogram per label set, so that an observation
  * (one per HTTP request) builds one key instead of fourteen, each a sort and
  * escaping. Label sets are few (route pattern x method); the cache of a
- * histogram is emptied past MAX_CACHED_LABEL_SETS all the same.
+ * histogram is emptied past 1,024 label sets all the same.
  */
-const cachedSeriesKeys = new WeakMap<Histogram, Map<string, HistogramSeriesKeys>>();
-const MAX_CACHED_LABEL_SETS = 1024;
+const cachedSeriesKeys = new WeakMap<Histogram, BoundedMemo<HistogramSeriesKeys>>();
 
 function seriesKeysOf(histogram: Histogram, labels: Readonly<Record<string, string>>): HistogramSeriesKeys {
   let byLabels = cachedSeriesKeys.get(histogram);
-  if (!byLabels) cachedSeriesKeys.set(histogram, (byLabels = new Map()));
+  if (!byLabels) cachedSeriesKeys.set(histogram, (byLabels = new BoundedMemo(1024)));
   const id = seriesKey('', labels);
   const known = byLabels.get(id);
   if (known) return known;
@@ -55,7 +55,6 @@ function seriesKeysOf(histogram: Histogram, labels: Readonly<Record<string, stri
     sum: seriesKey(`${name}_sum`, labels),
     count: seriesKey(`${name}_count`, labels),
   };
-  if (byLabels.size >= MAX_CACHED_LABEL_SETS) byLabels.clear();
   byLabels.set(id, keys);
   return keys;
 }
