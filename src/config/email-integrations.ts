@@ -16,6 +16,7 @@
  * - from/to without template actions are parsed as address lists now
  *   rather than failing every notification later.
  */
+import { missingBindingMessage } from './secret-references.js';
 import { EMAIL_FIELD_DEFAULTS } from '../template/alertmanager/index.js';
 import { canonicalHeaderName } from '../notify/email/mime/header-name.js';
 import { parseAddressList } from '../notify/email/mime/address-list.js';
@@ -145,13 +146,8 @@ function checkBindingTransport(config: RawEmailConfig, { path, env, add }: Check
     add(path, 'transport: cloudflare needs binding: the name of a [[send_email]] binding in wrangler.toml');
     return;
   }
-  const value = Object.prototype.hasOwnProperty.call(env, binding) ? env[binding] : undefined;
-  if (typeof value !== 'object' || value === null) {
-    add(
-      [...path, 'binding'],
-      `the Worker has no send_email binding ${JSON.stringify(binding)}: add [[send_email]] name = ${JSON.stringify(binding)} to wrangler.toml`,
-    );
-  }
+  const missing = missingBindingMessage(env, binding);
+  if (missing !== undefined) add([...path, 'binding'], missing);
 }
 
 /** from (own or global) must exist; literal from/to must parse as Alertmanager will parse them. */

@@ -15,7 +15,7 @@ import { checkHttpUrl, hostPortProblem, splitHostPort } from './address-checks.j
 import type { BindingUse, SecretUse } from './compiled-config.js';
 import type { ConfigError } from './config-error.js';
 import type { SecretFieldKind } from './secret-placeholders.js';
-import { referencedNames, replaceReferences, secretValue, unresolvedSecretMessage } from './secret-references.js';
+import { missingBindingMessage, referencedNames, replaceReferences, secretValue, unresolvedSecretMessage } from './secret-references.js';
 
 type Env = Readonly<Record<string, unknown>>;
 
@@ -41,15 +41,10 @@ export function checkSecretUses(uses: readonly SecretUse[], env: Env): ConfigErr
 
 /** The send_email bindings named but missing from the Worker (the loader's message). */
 export function checkBindings(bindings: readonly BindingUse[], env: Env): ConfigError[] {
-  return bindings
-    .filter(({ name }) => {
-      const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
-      return typeof value !== 'object' || value === null;
-    })
-    .map(({ path, name }) => ({
-      path,
-      message: `the Worker has no send_email binding ${JSON.stringify(name)}: add [[send_email]] name = ${JSON.stringify(name)} to wrangler.toml`,
-    }));
+  return bindings.flatMap(({ path, name }) => {
+    const message = missingBindingMessage(env, name);
+    return message === undefined ? [] : [{ path, message }];
+  });
 }
 
 const KIND_NAMES: Readonly<Record<Exclude<SecretFieldKind, 'text'>, string>> = {

@@ -32,15 +32,27 @@ export function replaceReferences(s: string, value: (name: string, offset: numbe
 
 /** The Worker binding `name` if it is a string secret or var; undefined when unset or not a string. */
 export function secretValue(env: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+  const value = envEntry(env, name);
   return typeof value === 'string' ? value : undefined;
 }
 
 /** Why `${name}` cannot be resolved from `env`, or undefined when it can. Never quotes a value. */
 export function unresolvedSecretMessage(env: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+  const value = envEntry(env, name);
   if (typeof value === 'string') return undefined;
   return value === undefined
     ? `secret \${${name}} is not set (add it with \`wrangler secret put ${name}\` or to .dev.vars)`
     : `secret \${${name}} is not a string in the Worker environment (is the name used by a binding?)`;
+}
+
+/** Why the send_email binding `name` is missing from `env` (not an object there), or undefined when it is not. */
+export function missingBindingMessage(env: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = envEntry(env, name);
+  if (typeof value === 'object' && value !== null) return undefined;
+  return `the Worker has no send_email binding ${JSON.stringify(name)}: add [[send_email]] name = ${JSON.stringify(name)} to wrangler.toml`;
+}
+
+/** The Worker binding, secret or var `name` (own properties only: never something of Object.prototype). */
+function envEntry(env: Readonly<Record<string, unknown>>, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
 }

@@ -58,8 +58,8 @@ export interface DeliveryHost {
 }
 
 /**
- * How long after an attempt started the shard wants to be woken while it is
- * still in flight: if the object died meanwhile, the alarm then retries it.
+ * How long after a run last found an attempt still in flight the shard wants
+ * to be woken: if the object died meanwhile, the alarm then retries it.
  */
 export const IN_FLIGHT_RECHECK_MS = 10_000;
 
