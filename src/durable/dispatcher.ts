@@ -43,8 +43,10 @@ export class Dispatcher extends DurableObject<Env> {
     const shard = this.loaded();
     const now = Date.now();
     shard.ingest(decodeShardBatch(batch), now);
-    if ((shard.nextDueAt() ?? Infinity) <= now) this.ctx.waitUntil(this.runDue().catch(logRunFailure));
-    await this.arm();
+    const due = shard.nextDueAt();
+    if (due === undefined || due > now) return this.alarmSlot.arm(due);
+    this.ctx.waitUntil(this.runDue().catch(logRunFailure));
+    await this.arm(); // what the run's flushes left due
   }
 
   /** Replaces the silences this shard applies (pushed by the Silences object). */
