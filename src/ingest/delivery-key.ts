@@ -6,6 +6,7 @@
  * fires again (a new startsAt) is never mistaken for a repeat. Annotations are
  * left out, as the notification log leaves them out.
  */
+import { sha256Hex } from '../util/hex.js';
 import { fingerprint } from '../alert/fingerprint.js';
 import type { WebhookPayload } from './upstream-webhook.js';
 
@@ -13,6 +14,5 @@ import type { WebhookPayload } from './upstream-webhook.js';
 export async function deliveryKey(payload: WebhookPayload, upstreamReceiver = ''): Promise<string> {
   const alerts = payload.alerts.map((a) => `${fingerprint(a.labels)}:${a.status}:${a.startsAt}:${a.endsAt}`).sort();
   const canonical = JSON.stringify([payload.groupKey, payload.receiver, upstreamReceiver, alerts]);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonical);
 }

@@ -3,6 +3,7 @@
  * `00-<trace-id: 32 hex>-<parent-id: 16 hex>-<flags: 2 hex>`. An incoming
  * request's trace id is kept (or a new one made); every hop gets a new span id.
  */
+import { toHex } from '../util/hex.js';
 import type { TraceIds } from './log.js';
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
@@ -27,12 +28,6 @@ export function formatTraceparent(span: TraceIds): string {
   return `00-${span.traceId}-${span.spanId}-01`;
 }
 
-/** Two hex digits per byte value, made once: every request draws a span id. */
-const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
-
 function randomHex(bytes: number): string {
-  const buffer = crypto.getRandomValues(new Uint8Array(bytes));
-  let hex = '';
-  for (const b of buffer) hex += HEX_BYTES[b];
-  return hex;
+  return toHex(crypto.getRandomValues(new Uint8Array(bytes)));
 }

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacMd5, md5, toHex } from './md5.js';
+import { toHex } from '../../util/hex.js';
+import { hmacMd5, md5 } from './md5.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

@@ -83,7 +83,3 @@ export function hmacMd5(key: Uint8Array, message: Uint8Array): Uint8Array {
   return md5(outer);
 }
 
-/** Lower-case hex, as CRAM-MD5 sends the digest. */
-export function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

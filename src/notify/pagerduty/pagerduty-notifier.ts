@@ -6,6 +6,7 @@
  * (v1's rate limit), as Alertmanager; other 4xx are final. Keys never
  * appear in outcomes.
  */
+import { sha256Hex } from '../../util/hex.js';
 import type { PagerdutyIntegration } from '../../config/pagerduty-config.js';
 import type { TemplateSet } from '../../template/index.js';
 import { postJsonAnswer } from '../http-post.js';
@@ -51,8 +52,7 @@ export function eventAction(notification: Notification): 'trigger' | 'resolve' {
 
 /** Hex SHA-256 of the group key (Alertmanager's Key.Hash), PagerDuty's dedup_key. */
 export async function hashGroupKey(groupKey: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(groupKey));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(groupKey);
 }
 
 function tooBig(what: string, bytes: number): NotifyOutcome {

@@ -27,6 +27,7 @@
  * its random map order; edgealert writes From, To, Subject, then the rest
  * sorted by name. Every line ends in CRLF.
  */
+import { toHex } from '../../../util/hex.js';
 import { qEncodeHeader } from './encoded-word.js';
 import { encodeQuotedPrintable } from './quoted-printable.js';
 
@@ -92,7 +93,7 @@ export function formatRfc1123z(ms: number): string {
 
 /** Go's multipart boundary: 30 random bytes as lower-case hex. */
 export function boundaryFrom(random: Uint8Array): string {
-  return Array.from(random.subarray(0, 30), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(random.subarray(0, 30));
 }
 
 /**

@@ -12,7 +12,8 @@
  * - CRAM-MD5 (RFC 2195): `username hex(HMAC-MD5(secret, challenge))`.
  */
 import { err, ok, type Result } from '../../../util/result.js';
-import { hmacMd5, toHex } from '../md5.js';
+import { hmacMd5 } from '../md5.js';
+import { toHex } from '../../../util/hex.js';
 
 /** What the config supplies for AUTH (resolved secrets; never logged). */
 export interface SmtpCredentials {
